@@ -1,0 +1,326 @@
+import {ApiError} from './api-error.js';
+import type {
+	ByteCounter,
+	Online,
+	StreamEntry,
+	StreamState,
+	Traffic,
+} from './types.js';
+
+// The server is trusted to be a Hysteria server, not to be well-formed: these
+// functions check every value that the rest of hytop relies on, so a broken
+// or hostile server gives one clear error instead of NaN on the screen.
+
+type JsonObject = Readonly<Record<string, unknown>>;
+
+const maxIdLength = 40;
+
+const knownStates: ReadonlySet<string> = new Set<StreamState>([
+	'init',
+	'hook',
+	'connect',
+	'estab',
+	'closed',
+	'unknown',
+]);
+
+const invalid = (
+	endpoint: 'traffic' | 'online' | 'streams',
+	reason: string,
+): ApiError => new ApiError('invalid-response', endpoint, reason);
+
+// Control and bidirectional formatting characters would let a user id rewrite
+// the terminal when the message is shown, so they are escaped.
+const unsafeCharacters = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu;
+
+/** A user id as it may appear in an error message: cut short, escaped. */
+export const quoteId = (id: string): string => {
+	const codePoints = Array.from(id);
+	const cut =
+		codePoints.length > maxIdLength
+			? `${codePoints.slice(0, maxIdLength).join('')}…`
+			: id;
+	const escaped = cut.replace(
+		unsafeCharacters,
+		character =>
+			`\\u${character.codePointAt(0)!.toString(16).padStart(4, '0')}`,
+	);
+
+	return `"${escaped.replaceAll('"', '\\"')}"`;
+};
+
+const describeType = (value: unknown): string => {
+	if (value === null) {
+		return 'null';
+	}
+
+	if (Array.isArray(value)) {
+		return 'an array';
+	}
+
+	return `a ${typeof value}`;
+};
+
+const isObject = (value: unknown): value is JsonObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+// Own properties only: a missing field must not be found on the prototype.
+const field = (object: JsonObject, name: string): unknown =>
+	Object.hasOwn(object, name) ? object[name] : undefined;
+
+/** Why a value is not a usable counter, or undefined when it is one. */
+const counterProblem = (value: unknown): string | undefined => {
+	if (typeof value !== 'number') {
+		return value === undefined ? 'is missing' : 'is not a number';
+	}
+
+	if (!Number.isFinite(value) || value < 0) {
+		return 'is not a non-negative number';
+	}
+
+	return undefined;
+};
+
+export const parseTraffic = (value: unknown): Traffic => {
+	const traffic = new Map<string, ByteCounter>();
+	if (value === null) {
+		return traffic;
+	}
+
+	if (!isObject(value)) {
+		throw invalid(
+			'traffic',
+			`traffic: expected an object, got ${describeType(value)}`,
+		);
+	}
+
+	for (const [id, counters] of Object.entries(value)) {
+		const where = `traffic: user ${quoteId(id)}`;
+		if (!isObject(counters)) {
+			throw invalid(
+				'traffic',
+				`${where}: expected an object, got ${describeType(counters)}`,
+			);
+		}
+
+		const tx = field(counters, 'tx');
+		const rx = field(counters, 'rx');
+		for (const [name, counter] of [
+			['tx', tx],
+			['rx', rx],
+		] as const) {
+			const problem = counterProblem(counter);
+			if (problem !== undefined) {
+				throw invalid('traffic', `${where}: ${name} ${problem}`);
+			}
+		}
+
+		traffic.set(id, {tx: tx as number, rx: rx as number});
+	}
+
+	return traffic;
+};
+
+export const parseOnline = (value: unknown): Online => {
+	const online = new Map<string, number>();
+	if (value === null) {
+		return online;
+	}
+
+	if (!isObject(value)) {
+		throw invalid(
+			'online',
+			`online: expected an object, got ${describeType(value)}`,
+		);
+	}
+
+	for (const [id, count] of Object.entries(value)) {
+		const problem = counterProblem(count);
+		if (problem !== undefined) {
+			throw invalid(
+				'online',
+				`online: user ${quoteId(id)}: device count ${problem}`,
+			);
+		}
+
+		online.set(id, count as number);
+	}
+
+	return online;
+};
+
+const daysBeforeMonth = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+const isLeapYear = (year: number): boolean =>
+	(year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+const daysInMonth = (year: number, month: number): number => {
+	if (month === 2) {
+		return isLeapYear(year) ? 29 : 28;
+	}
+
+	return [4, 6, 9, 11].includes(month) ? 30 : 31;
+};
+
+/** Days from 1970-01-01 to the given date of the proleptic Gregorian calendar. */
+const daysSinceEpoch = (year: number, month: number, day: number): number => {
+	// Leap days are counted up to the year before, from year 0 which is one.
+	const previous = year - 1;
+	const leapDays =
+		Math.floor(previous / 4) -
+		Math.floor(previous / 100) +
+		Math.floor(previous / 400);
+	const leapToday = month > 2 && isLeapYear(year) ? 1 : 0;
+	const days =
+		previous * 365 +
+		leapDays +
+		daysBeforeMonth[month - 1]! +
+		leapToday +
+		day -
+		1;
+
+	// 719162 days lie between 0001-01-01 and 1970-01-01.
+	return days - 719_162;
+};
+
+const timestampPattern =
+	/^(\d{4,})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+An RFC 3339 time in milliseconds since the epoch, or undefined. Computed by
+hand rather than with `Date`: Go's zero time (year 1) and far-future times
+fall outside what `Date.parse` reliably accepts, and nothing here may be NaN.
+*/
+export const parseTimestamp = (text: unknown): number | undefined => {
+	if (typeof text !== 'string') {
+		return undefined;
+	}
+
+	const match = timestampPattern.exec(text);
+	if (match === null) {
+		return undefined;
+	}
+
+	const [year, month, day, hour, minute, second] = match
+		.slice(1, 7)
+		.map(Number) as [number, number, number, number, number, number];
+	const fraction = match[7] ?? '';
+	const isUtc = match[8] !== undefined;
+	const offsetHours = Number(match[10] ?? 0);
+	const offsetMinutes = Number(match[11] ?? 0);
+
+	const isValid =
+		month >= 1 &&
+		month <= 12 &&
+		day >= 1 &&
+		day <= daysInMonth(year, month) &&
+		hour <= 23 &&
+		minute <= 59 &&
+		second <= 60 &&
+		offsetHours <= 23 &&
+		offsetMinutes <= 59;
+	if (!isValid) {
+		return undefined;
+	}
+
+	const offsetSign = match[9] === '-' ? -1 : 1;
+	const offsetMs = isUtc
+		? 0
+		: offsetSign * (offsetHours * 60 + offsetMinutes) * 60_000;
+	const fractionMs = Number(fraction.slice(0, 3).padEnd(3, '0'));
+	const ms =
+		daysSinceEpoch(year, month, day) * 86_400_000 +
+		((hour * 60 + minute) * 60 + second) * 1000 +
+		fractionMs -
+		offsetMs;
+
+	// Absurd years could still overflow to Infinity.
+	return Number.isFinite(ms) ? ms : undefined;
+};
+
+const parseStreamEntry = (value: unknown, index: number): StreamEntry => {
+	const where = `streams: entry ${index}`;
+	if (!isObject(value)) {
+		throw invalid(
+			'streams',
+			`${where}: expected an object, got ${describeType(value)}`,
+		);
+	}
+
+	const auth = field(value, 'auth');
+	if (typeof auth !== 'string') {
+		throw invalid('streams', `${where}: auth is not a string`);
+	}
+
+	const fail = (reason: string): ApiError =>
+		invalid('streams', `${where} (user ${quoteId(auth)}): ${reason}`);
+
+	const state = field(value, 'state');
+	if (typeof state !== 'string') {
+		throw fail('state is not a string');
+	}
+
+	const numbers: Record<string, number> = {};
+	for (const name of ['connection', 'stream', 'tx', 'rx']) {
+		const number = field(value, name);
+		const problem = counterProblem(number);
+		if (problem !== undefined) {
+			throw fail(`${name} ${problem}`);
+		}
+
+		numbers[name] = number as number;
+	}
+
+	const reqAddr = field(value, 'req_addr');
+	if (typeof reqAddr !== 'string') {
+		throw fail('req_addr is not a string');
+	}
+
+	// Sniffing may be absent from a server's build; empty means "none".
+	const hookedReqAddr = field(value, 'hooked_req_addr') ?? '';
+	if (typeof hookedReqAddr !== 'string') {
+		throw fail('hooked_req_addr is not a string');
+	}
+
+	return {
+		state: knownStates.has(state) ? (state as StreamState) : 'unknown',
+		auth,
+		connection: numbers['connection']!,
+		stream: numbers['stream']!,
+		reqAddr,
+		hookedReqAddr,
+		tx: numbers['tx']!,
+		rx: numbers['rx']!,
+		initialAtMs: parseTimestamp(field(value, 'initial_at')),
+		lastActiveAtMs: parseTimestamp(field(value, 'last_active_at')),
+	};
+};
+
+export const parseStreams = (value: unknown): StreamEntry[] => {
+	if (value === null) {
+		return [];
+	}
+
+	if (!isObject(value)) {
+		throw invalid(
+			'streams',
+			`streams: expected an object, got ${describeType(value)}`,
+		);
+	}
+
+	const list = field(value, 'streams');
+	if (list === null) {
+		return [];
+	}
+
+	if (!Array.isArray(list)) {
+		throw invalid(
+			'streams',
+			list === undefined
+				? 'streams: the "streams" list is missing'
+				: `streams: "streams" is ${describeType(list)}, not a list`,
+		);
+	}
+
+	return list.map((entry, index) => parseStreamEntry(entry, index));
+};
