@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+import './terminal/live-rendering.js';
+
+import process from 'node:process';
+
+import meow from 'meow';
+
+import {parseOptions, UsageError} from './options.js';
+import {readSecret} from './read-secret.js';
+import {restoreScreen} from './terminal/full-screen.js';
+
+const cli = meow(
+	`
+	Usage
+	  $ hytop [options]              watch a Hysteria server live
+	  $ hytop --demo                 watch a simulated server (no Hysteria needed)
+	  $ hytop serve-demo [options]   run the simulated stats server alone
+
+	Monitor options
+	  --url URL            Traffic Stats API address (default http://127.0.0.1:9999)
+	  --secret-file PATH   file holding the API secret (or set HYTOP_SECRET)
+	  --secret SECRET      the secret itself (visible in the process list)
+	  --interval SECONDS   time between polls (default 1)
+	  --timeout SECONDS    time a request may take (default 5)
+	  --demo               monitor an embedded simulated server
+	  --read-only          disable kick and clear
+	  --once               print one snapshot and exit (no terminal needed)
+	  --json               with --once: print JSON
+
+	serve-demo options
+	  --listen HOST:PORT   address to bind (default 127.0.0.1:9999)
+	  --secret SECRET      require this secret (or set HYTOP_SECRET)
+	  --users N            simulated users (default 40)
+	  --streams N          open streams to aim for
+	  --seed N             repeat the same simulated run
+
+	Keys: arrows move, Tab switches pane, k kicks, c clears, p pauses,
+	? shows help, q quits.
+`,
+	{
+		importMeta: import.meta,
+		allowUnknownFlags: false,
+		flags: {
+			url: {type: 'string'},
+			secretFile: {type: 'string'},
+			secret: {type: 'string'},
+			interval: {type: 'number'},
+			timeout: {type: 'number'},
+			demo: {type: 'boolean'},
+			readOnly: {type: 'boolean'},
+			once: {type: 'boolean'},
+			json: {type: 'boolean'},
+			listen: {type: 'string'},
+			users: {type: 'number'},
+			streams: {type: 'number'},
+			seed: {type: 'number'},
+		},
+	},
+);
+
+const fail = (message: string, exitCode: number) => {
+	process.stderr.write(`hytop: ${message}\n`);
+	process.exitCode = exitCode;
+};
+
+const warn = (message: string) => {
+	process.stderr.write(`hytop: warning: ${message}\n`);
+};
+
+const main = async (): Promise<number> => {
+	const options = parseOptions(cli.input, cli.flags, process.env);
+	if (options.command === 'serve-demo') {
+		const {runServeDemo} = await import('./run-serve-demo.js');
+		return runServeDemo(options, line => {
+			process.stderr.write(`${line}\n`);
+		});
+	}
+
+	const secret = await readSecret(options.secretSource, process.env, warn);
+	if (options.isOnce) {
+		const [{createStatsClient}, {runOnce}] = await Promise.all([
+			import('./api/http-client.js'),
+			import('./run-once.js'),
+		]);
+		const client = createStatsClient({
+			url: options.url ?? '',
+			secret,
+			timeoutMs: options.timeoutMs,
+		});
+		try {
+			return await runOnce(
+				client,
+				options.intervalMs,
+				options.isJson,
+				text => process.stdout.write(text),
+				text => process.stderr.write(text),
+			);
+		} finally {
+			await client.close();
+		}
+	}
+
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+		fail(
+			'the live monitor needs an interactive terminal (stdin and stdout ' +
+				'must be a TTY; with ssh use -t). For scripts and cron, use --once.',
+			2,
+		);
+		return 2;
+	}
+
+	const {runMonitor} = await import('./run-monitor.js');
+	return runMonitor(options, secret);
+};
+
+const onFatal = (error: unknown) => {
+	restoreScreen();
+	if (error instanceof UsageError) {
+		fail(`${error.message}\nRun hytop --help for usage.`, 2);
+		return;
+	}
+
+	const message = error instanceof Error ? error.message : String(error);
+	fail(`unexpected error: ${message}`, 1);
+	process.exit(1);
+};
+
+process.on('uncaughtException', onFatal);
+process.on('unhandledRejection', onFatal);
+
+main().then(exitCode => {
+	process.exitCode ||= exitCode;
+}, onFatal);

@@ -1,0 +1,11 @@
+// Ink draws only the final frame when it believes it runs in CI, and decides
+// that from the environment when it is first loaded. An operator's shell can
+// carry such a variable (CI=1 left in a profile); on a real terminal, hytop
+// must draw live anyway. So this module runs before Ink is imported.
+
+if (process.stdout.isTTY) {
+	delete process.env['CI'];
+	delete process.env['CONTINUOUS_INTEGRATION'];
+}
+
+export {};

@@ -1,0 +1,112 @@
+import {fitText} from '../format/fit-text.js';
+
+/** One column of a pane's table. Cells are plain, already sanitised text. */
+export type Column<Row> = {
+	readonly title: string;
+	/** Columns of width; flexible columns start from this and grow. */
+	readonly width: number;
+	readonly align: 'left' | 'right';
+	/** Lower numbers survive longer when the terminal narrows. */
+	readonly priority: number;
+	/** Share of the leftover width this column takes. */
+	readonly grow?: number;
+	readonly cell: (row: Row) => string;
+	/** Colour of the cell, when it has one. */
+	readonly color?: (row: Row) => string | undefined;
+};
+
+export type PlacedColumn<Row> = Column<Row> & {readonly placedWidth: number};
+
+const gap = 1;
+
+/**
+The columns that fit in `totalWidth`, in their original order, with the
+leftover width shared among the growing ones.
+*/
+export const layoutColumns = <Row>(
+	columns: ReadonlyArray<Column<Row>>,
+	totalWidth: number,
+): ReadonlyArray<PlacedColumn<Row>> => {
+	const byPriority = [...columns].sort((a, b) => a.priority - b.priority);
+	const kept = new Set<Column<Row>>();
+	let used = 0;
+	for (const column of byPriority) {
+		const cost = column.width + (kept.size > 0 ? gap : 0);
+		if (used + cost > totalWidth) {
+			continue;
+		}
+
+		kept.add(column);
+		used += cost;
+	}
+
+	const placed = columns.filter(column => kept.has(column));
+	const growTotal = placed.reduce((sum, c) => sum + (c.grow ?? 0), 0);
+	let leftover = totalWidth - used;
+	return placed.map(column => {
+		if (!column.grow || growTotal === 0) {
+			return {...column, placedWidth: column.width};
+		}
+
+		const extra = Math.floor(((totalWidth - used) * column.grow) / growTotal);
+		const given = Math.min(extra, leftover);
+		leftover -= given;
+		return {...column, placedWidth: column.width + given};
+	});
+};
+
+/** A run of text in a row, with its colour when it has one. */
+export type Segment = {readonly text: string; readonly color?: string};
+
+/** A row's cells, fitted to their widths and merged into few segments. */
+export const rowSegments = <Row>(
+	row: Row,
+	columns: ReadonlyArray<PlacedColumn<Row>>,
+): Segment[] => {
+	const segments: Segment[] = [];
+	let plain = '';
+	for (const [index, column] of columns.entries()) {
+		const separator = index > 0 ? ' ' : '';
+		const text = fitText(column.cell(row), column.placedWidth, column.align);
+		const color = column.color?.(row);
+		if (color === undefined) {
+			plain += separator + text;
+			continue;
+		}
+
+		segments.push({text: plain + separator});
+		segments.push({text, color});
+		plain = '';
+	}
+
+	if (plain !== '') {
+		segments.push({text: plain});
+	}
+
+	return segments;
+};
+
+/** The header line of a table. */
+export const headerLine = <Row>(
+	columns: ReadonlyArray<PlacedColumn<Row>>,
+): string =>
+	columns
+		.map(column => fitText(column.title, column.placedWidth, column.align))
+		.join(' ');
+
+/**
+The first row to draw so that the selected row is visible, keeping it near
+the middle of the window as htop does when scrolling long lists.
+*/
+export const windowStart = (
+	rowCount: number,
+	selected: number,
+	height: number,
+): number => {
+	if (rowCount <= height) {
+		return 0;
+	}
+
+	const centred = selected - Math.floor(height / 2);
+	return Math.min(Math.max(0, centred), rowCount - height);
+};

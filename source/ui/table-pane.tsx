@@ -1,0 +1,95 @@
+import {Box, Text} from 'ink';
+import {memo} from 'react';
+
+import {fitText} from '../format/fit-text.js';
+import {
+	type Column,
+	headerLine,
+	layoutColumns,
+	rowSegments,
+	windowStart,
+} from './table-layout.js';
+
+export type TablePaneProps<Row> = {
+	readonly title: string;
+	readonly columns: ReadonlyArray<Column<Row>>;
+	/** All rows, in display order; only the visible ones are drawn. */
+	readonly rows: readonly Row[];
+	readonly rowKey: (row: Row) => string;
+	readonly selectedIndex: number;
+	readonly isFocused: boolean;
+	readonly width: number;
+	/** Lines for the rows, not counting the title and header lines. */
+	readonly height: number;
+	/** Shown instead of rows when there are none. */
+	readonly emptyText: string;
+	/** Colour of a whole row (dims offline users, say). */
+	readonly rowColor?: (row: Row) => string | undefined;
+};
+
+const TablePaneView = <Row,>({
+	title,
+	columns,
+	rows,
+	rowKey,
+	selectedIndex,
+	isFocused,
+	width,
+	height,
+	emptyText,
+	rowColor,
+}: TablePaneProps<Row>) => {
+	const placed = layoutColumns(columns, width);
+	const start = windowStart(rows.length, selectedIndex, height);
+	const visible = rows.slice(start, start + height);
+	const position =
+		rows.length > height
+			? ` ${start + 1}-${start + visible.length} of ${rows.length}`
+			: ` ${rows.length}`;
+	const titleText = fitText(`${title}${position} `, width);
+
+	return (
+		<Box flexDirection="column" width={width} height={height + 2}>
+			<Text bold color={isFocused ? 'cyan' : undefined} wrap="truncate">
+				{titleText}
+			</Text>
+			<Text dimColor wrap="truncate">
+				{headerLine(placed)}
+			</Text>
+			{visible.length === 0 ? (
+				<Text dimColor wrap="truncate">
+					{fitText(emptyText, width)}
+				</Text>
+			) : (
+				visible.map((row, index) => {
+					const isSelected = isFocused && start + index === selectedIndex;
+					return (
+						<Text
+							key={rowKey(row)}
+							inverse={isSelected}
+							color={rowColor?.(row)}
+							wrap="truncate"
+						>
+							{rowSegments(row, placed).map((segment, segmentIndex) =>
+								segment.color === undefined ? (
+									segment.text
+								) : (
+									<Text
+										// Segments are positional: cells never move between them.
+										// eslint-disable-next-line react/no-array-index-key
+										key={segmentIndex}
+										color={segment.color}
+									>
+										{segment.text}
+									</Text>
+								),
+							)}
+						</Text>
+					);
+				})
+			)}
+		</Box>
+	);
+};
+
+export const TablePane = memo(TablePaneView) as typeof TablePaneView;

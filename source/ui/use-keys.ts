@@ -1,0 +1,112 @@
+import {type Key, useInput} from 'ink';
+
+import type {Move} from './ui-state.js';
+
+export type KeyCommand =
+	| {readonly type: 'focus-next'}
+	| {readonly type: 'move'; readonly move: Move}
+	| {readonly type: 'kick'}
+	| {readonly type: 'clear'}
+	| {readonly type: 'pause'}
+	| {readonly type: 'help'}
+	| {readonly type: 'quit'};
+
+/** What a key means on the main screen, or undefined for an unbound key. */
+export const commandForKey = (
+	input: string,
+	key: Key,
+	pageRows: number,
+): KeyCommand | undefined => {
+	if (key.tab) {
+		return {type: 'focus-next'};
+	}
+
+	if (key.upArrow) {
+		return {type: 'move', move: {by: -1}};
+	}
+
+	if (key.downArrow) {
+		return {type: 'move', move: {by: 1}};
+	}
+
+	if (key.pageUp) {
+		return {type: 'move', move: {by: -pageRows}};
+	}
+
+	if (key.pageDown) {
+		return {type: 'move', move: {by: pageRows}};
+	}
+
+	if (key.home) {
+		return {type: 'move', move: {to: 'first'}};
+	}
+
+	if (key.end) {
+		return {type: 'move', move: {to: 'last'}};
+	}
+
+	if (key.ctrl || key.meta) {
+		return input === 'c' ? {type: 'quit'} : undefined;
+	}
+
+	switch (input) {
+		case 'k': {
+			return {type: 'kick'};
+		}
+
+		case 'c': {
+			return {type: 'clear'};
+		}
+
+		case 'p': {
+			return {type: 'pause'};
+		}
+
+		case '?': {
+			return {type: 'help'};
+		}
+
+		case 'q': {
+			return {type: 'quit'};
+		}
+
+		default: {
+			return undefined;
+		}
+	}
+};
+
+export type KeyHandlers = {
+	/** Keys while no dialog is open. */
+	readonly onCommand: (command: KeyCommand) => void;
+	/** Any key while a dialog is open; `isYes` for `y` alone. */
+	readonly onDialogKey: (isYes: boolean) => void;
+	readonly isDialogOpen: boolean;
+	readonly pageRows: number;
+};
+
+/** Turns keypresses into commands; it only dispatches. */
+export const useKeys = ({
+	onCommand,
+	onDialogKey,
+	isDialogOpen,
+	pageRows,
+}: KeyHandlers) => {
+	useInput((input, key) => {
+		if (isDialogOpen) {
+			const isQuit = key.ctrl && input === 'c';
+			if (isQuit) {
+				onCommand({type: 'quit'});
+				return;
+			}
+
+			onDialogKey(input === 'y' || input === 'Y');
+			return;
+		}
+
+		const command = commandForKey(input, key, pageRows);
+		if (command) {
+			onCommand(command);
+		}
+	});
+};
