@@ -1,0 +1,350 @@
+import {ApiError} from '../api/api-error.js';
+import type {StatsClient} from '../api/client-contract.js';
+import type {Online, StreamEntry, Traffic} from '../api/types.js';
+
+export type PolledEndpoint = 'traffic' | 'online' | 'streams';
+
+/** Time as the poller sees it; tests pass a fake one. */
+export type Clock = {
+	now(): number;
+	setTimeout(callback: () => void, ms: number): unknown;
+	clearTimeout(handle: unknown): void;
+};
+
+type Success<E extends PolledEndpoint, D> = {
+	readonly endpoint: E;
+	readonly ok: true;
+	readonly data: D;
+	/** Clock time when the response arrived. */
+	readonly atMs: number;
+	readonly durationMs: number;
+};
+
+export type PollResult =
+	| Success<'traffic', Traffic>
+	| Success<'online', Online>
+	| Success<'streams', readonly StreamEntry[]>
+	| {
+			readonly endpoint: PolledEndpoint;
+			readonly ok: false;
+			readonly error: ApiError;
+			readonly atMs: number;
+			/** When the next try happens; undefined when there is none. */
+			readonly retryInMs: number | undefined;
+	  };
+
+export type PollerOptions = {
+	readonly client: StatsClient;
+	readonly intervalMs: number;
+	/** Default: the real clock, with timers that never hold the process. */
+	readonly clock?: Clock;
+	readonly onResult: (result: PollResult) => void;
+	/** Endpoints polled from the start. Default: all three. */
+	readonly endpoints?: readonly PolledEndpoint[];
+};
+
+export type Poller = {
+	start(): void;
+	/** Stops for good: clears every timer and ignores late responses. */
+	stop(): void;
+	isPaused(): boolean;
+	/** No new polls; one in flight still finishes and is reported. */
+	pause(): void;
+	/** Polls at once and carries on. */
+	resume(): void;
+	setIntervalMs(ms: number): void;
+	setEndpointEnabled(endpoint: PolledEndpoint, enabled: boolean): void;
+	/** Polls every enabled endpoint that is not already waiting for one. */
+	pollNow(): void;
+};
+
+const allEndpoints: readonly PolledEndpoint[] = ['traffic', 'online', 'streams'];
+
+const maxBackoffMs = 30_000;
+
+// A wrong secret stays wrong until someone fixes it: ask rarely.
+const unauthorizedRetryMs = 10_000;
+
+export const realClock: Clock = {
+	now: () => Date.now(),
+	setTimeout(callback, ms) {
+		const handle = setTimeout(callback, ms);
+		handle.unref();
+		return handle;
+	},
+	clearTimeout(handle) {
+		clearTimeout(handle as ReturnType<typeof setTimeout>);
+	},
+};
+
+type EndpointState = {
+	isEnabled: boolean;
+	/** The server answered 404: it lacks this endpoint. */
+	isAbsent: boolean;
+	isInFlight: boolean;
+	timer: unknown;
+	/** Set when the pending timer follows a success (a regular interval). */
+	startedAtMs: number | undefined;
+	failureCount: number;
+};
+
+const fetchData = async (
+	client: StatsClient,
+	endpoint: PolledEndpoint,
+): Promise<Traffic | Online | readonly StreamEntry[]> => {
+	switch (endpoint) {
+		case 'traffic': {
+			return client.traffic();
+		}
+
+		case 'online': {
+			return client.online();
+		}
+
+		case 'streams': {
+			return client.streams();
+		}
+	}
+};
+
+const toApiError = (error: unknown, endpoint: PolledEndpoint): ApiError =>
+	error instanceof ApiError
+		? error
+		: new ApiError(
+				'network',
+				endpoint,
+				`${endpoint}: ${error instanceof Error ? error.message : 'failed'}`,
+			);
+
+const checkInterval = (ms: number): number => {
+	if (!Number.isFinite(ms) || ms <= 0) {
+		throw new RangeError('intervalMs must be a positive number');
+	}
+
+	return ms;
+};
+
+export const createPoller = (options: PollerOptions): Poller => {
+	const {client, onResult} = options;
+	const clock = options.clock ?? realClock;
+	let intervalMs = checkInterval(options.intervalMs);
+	let isRunning = false;
+	let isPaused = false;
+	// Bumped by stop(), so responses to older polls are recognised and dropped.
+	let generation = 0;
+
+	const initiallyEnabled = new Set(options.endpoints ?? allEndpoints);
+	const states = new Map<PolledEndpoint, EndpointState>(
+		allEndpoints.map(endpoint => [
+			endpoint,
+			{
+				isEnabled: initiallyEnabled.has(endpoint),
+				isAbsent: false,
+				isInFlight: false,
+				timer: undefined,
+				startedAtMs: undefined,
+				failureCount: 0,
+			},
+		]),
+	);
+	const stateOf = (endpoint: PolledEndpoint): EndpointState =>
+		states.get(endpoint)!;
+
+	const clearTimer = (state: EndpointState): void => {
+		if (state.timer !== undefined) {
+			clock.clearTimeout(state.timer);
+			state.timer = undefined;
+		}
+	};
+
+	const canSchedule = (state: EndpointState): boolean =>
+		isRunning && !isPaused && state.isEnabled && !state.isAbsent;
+
+	const schedule = (endpoint: PolledEndpoint, delayMs: number): void => {
+		const state = stateOf(endpoint);
+		clearTimer(state);
+		state.timer = clock.setTimeout(() => {
+			state.timer = undefined;
+			poll(endpoint);
+		}, delayMs);
+	};
+
+	/** How long to wait after a failure, or undefined to give up. */
+	const retryDelay = (
+		endpoint: PolledEndpoint,
+		error: ApiError,
+		state: EndpointState,
+	): number | undefined => {
+		if (error.kind === 'not-found' && endpoint !== 'traffic') {
+			return undefined;
+		}
+
+		if (error.kind === 'unauthorized') {
+			return Math.max(unauthorizedRetryMs, intervalMs);
+		}
+
+		const backoffMs = intervalMs * 2 ** (state.failureCount - 1);
+
+		return Math.min(backoffMs, Math.max(maxBackoffMs, intervalMs));
+	};
+
+	const settle = (
+		endpoint: PolledEndpoint,
+		startedAtMs: number,
+		outcome:
+			| {readonly ok: true; readonly data: unknown}
+			| {readonly ok: false; readonly error: unknown},
+	): void => {
+		const state = stateOf(endpoint);
+		state.isInFlight = false;
+		const atMs = clock.now();
+		let result: PollResult;
+		if (outcome.ok) {
+			state.failureCount = 0;
+			state.startedAtMs = startedAtMs;
+			const durationMs = Math.max(0, atMs - startedAtMs);
+			if (canSchedule(state)) {
+				schedule(endpoint, Math.max(0, intervalMs - durationMs));
+			}
+
+			// The data matches the endpoint: fetchData asked for that one.
+			result = {
+				endpoint,
+				ok: true,
+				data: outcome.data,
+				atMs,
+				durationMs,
+			} as PollResult;
+		} else {
+			const error = toApiError(outcome.error, endpoint);
+			state.failureCount++;
+			state.startedAtMs = undefined;
+			let retryInMs = retryDelay(endpoint, error, state);
+			if (retryInMs === undefined) {
+				state.isAbsent = true;
+			} else if (canSchedule(state)) {
+				schedule(endpoint, retryInMs);
+			} else {
+				// Paused or disabled: nothing is planned.
+				retryInMs = undefined;
+			}
+
+			result = {endpoint, ok: false, error, atMs, retryInMs};
+		}
+
+		onResult(result);
+	};
+
+	function poll(endpoint: PolledEndpoint): void {
+		const state = stateOf(endpoint);
+		if (!isRunning || state.isInFlight || state.isAbsent) {
+			return;
+		}
+
+		clearTimer(state);
+		state.isInFlight = true;
+		const pollGeneration = generation;
+		const startedAtMs = clock.now();
+		let request: Promise<unknown>;
+		try {
+			request = fetchData(client, endpoint);
+		} catch (error) {
+			request = Promise.reject(error);
+		}
+
+		request.then(
+			data => {
+				if (pollGeneration === generation) {
+					settle(endpoint, startedAtMs, {ok: true, data});
+				}
+			},
+			(error: unknown) => {
+				if (pollGeneration === generation) {
+					settle(endpoint, startedAtMs, {ok: false, error});
+				}
+			},
+		);
+	}
+
+	const pollEnabled = (): void => {
+		for (const [endpoint, state] of states) {
+			if (state.isEnabled) {
+				poll(endpoint);
+			}
+		}
+	};
+
+	return {
+		start() {
+			if (isRunning) {
+				return;
+			}
+
+			isRunning = true;
+			if (!isPaused) {
+				pollEnabled();
+			}
+		},
+
+		stop() {
+			isRunning = false;
+			generation++;
+			for (const state of states.values()) {
+				clearTimer(state);
+				state.isInFlight = false;
+				state.isAbsent = false;
+				state.failureCount = 0;
+				state.startedAtMs = undefined;
+			}
+		},
+
+		isPaused: () => isPaused,
+
+		pause() {
+			isPaused = true;
+			for (const state of states.values()) {
+				clearTimer(state);
+			}
+		},
+
+		resume() {
+			if (!isPaused) {
+				return;
+			}
+
+			isPaused = false;
+			pollEnabled();
+		},
+
+		setIntervalMs(ms) {
+			intervalMs = checkInterval(ms);
+			// A regular wait is measured from its poll's start, so a shorter
+			// interval takes effect now instead of after the old one.
+			for (const [endpoint, state] of states) {
+				if (state.timer !== undefined && state.startedAtMs !== undefined) {
+					const dueAtMs = state.startedAtMs + intervalMs;
+					schedule(endpoint, Math.max(0, dueAtMs - clock.now()));
+				}
+			}
+		},
+
+		setEndpointEnabled(endpoint, enabled) {
+			const state = stateOf(endpoint);
+			if (state.isEnabled === enabled) {
+				return;
+			}
+
+			state.isEnabled = enabled;
+			if (!enabled) {
+				clearTimer(state);
+			} else if (canSchedule(state)) {
+				poll(endpoint);
+			}
+		},
+
+		pollNow() {
+			// Allowed while paused: one fresh look, without resuming.
+			pollEnabled();
+		},
+	};
+};
