@@ -48,7 +48,7 @@ export const streamColumns: ReadonlyArray<Column<StreamRow>> = [
 	},
 	{
 		title: 'ADDRESS',
-		width: 16,
+		width: 20,
 		align: 'left',
 		priority: 0,
 		grow: 3,
@@ -56,9 +56,9 @@ export const streamColumns: ReadonlyArray<Column<StreamRow>> = [
 	},
 	{
 		title: 'SNIFFED',
-		width: 12,
+		width: 14,
 		align: 'left',
-		priority: 5,
+		priority: 4,
 		grow: 1,
 		cell: row => (row.hookedReqAddr ? sanitizeText(row.hookedReqAddr) : '-'),
 	},
@@ -80,14 +80,14 @@ export const streamColumns: ReadonlyArray<Column<StreamRow>> = [
 		title: 'UP',
 		width: 9,
 		align: 'right',
-		priority: 4,
+		priority: 5,
 		cell: row => formatBytes(row.up),
 	},
 	{
 		title: 'DOWN',
 		width: 9,
 		align: 'right',
-		priority: 4,
+		priority: 5,
 		cell: row => formatBytes(row.down),
 	},
 	{

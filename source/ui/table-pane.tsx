@@ -46,7 +46,8 @@ const TablePaneView = <Row,>({
 		rows.length > height
 			? ` ${start + 1}-${start + visible.length} of ${rows.length}`
 			: ` ${rows.length}`;
-	const titleText = fitText(`${title}${position} `, width);
+	const marker = isFocused ? '▸ ' : '  ';
+	const titleText = fitText(`${marker}${title}${position} `, width);
 
 	return (
 		<Box flexDirection="column" width={width} height={height + 2}>

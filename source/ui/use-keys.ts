@@ -1,4 +1,5 @@
 import {type Key, useInput} from 'ink';
+import {useCallback, useRef} from 'react';
 
 import type {Move} from './ui-state.js';
 
@@ -85,14 +86,18 @@ export type KeyHandlers = {
 	readonly pageRows: number;
 };
 
-/** Turns keypresses into commands; it only dispatches. */
-export const useKeys = ({
-	onCommand,
-	onDialogKey,
-	isDialogOpen,
-	pageRows,
-}: KeyHandlers) => {
-	useInput((input, key) => {
+/**
+Turns keypresses into commands; it only dispatches. The handlers are read
+through a ref, so a key that arrives right after a frame is drawn is judged
+against that frame's rows, not the previous render's.
+*/
+export const useKeys = (handlers: KeyHandlers) => {
+	const handlersRef = useRef(handlers);
+	handlersRef.current = handlers;
+
+	const onInput = useCallback((input: string, key: Key) => {
+		const {onCommand, onDialogKey, isDialogOpen, pageRows} =
+			handlersRef.current;
 		if (isDialogOpen) {
 			const isQuit = key.ctrl && input === 'c';
 			if (isQuit) {
@@ -108,5 +113,7 @@ export const useKeys = ({
 		if (command) {
 			onCommand(command);
 		}
-	});
+	}, []);
+
+	useInput(onInput);
 };

@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import {afterEach, test} from 'node:test';
+
+import {cleanup, render} from 'ink-testing-library';
+
+import {ApiError} from '../source/api/api-error.js';
+import {App} from '../source/ui/app.js';
+import {createFakeClient, streamEntry} from './helpers/fake-client.js';
+import {waitFor} from './helpers/wait-for.js';
+
+const keys = {down: '\u001B[B', tab: '\t', escape: '\u001B'};
+
+afterEach(() => {
+	cleanup();
+});
+
+const startApp = (isReadOnly = false) => {
+	const fake = createFakeClient({
+		traffic: new Map([
+			['alice', {tx: 1000, rx: 5000}],
+			['bob', {tx: 10, rx: 20}],
+		]),
+		online: new Map([
+			['alice', 2],
+			['carol', 1],
+		]),
+		streams: [streamEntry({reqAddr: 'video.example:443'})],
+	});
+	const view = render(
+		<App
+			client={fake.client}
+			intervalMs={200}
+			isDemo={false}
+			isReadOnly={isReadOnly}
+		/>,
+	);
+	const frame = () => view.lastFrame() ?? '';
+	const waitForText = async (text: string) =>
+		waitFor(frame, value => value.includes(text));
+	return {...fake, view, frame, waitForText};
+};
+
+test('app - shows users, online devices and streams from the server', async () => {
+	const app = startApp();
+	const frame = await app.waitForText('video.example:443');
+	assert.match(frame, /alice/);
+	assert.match(frame, /carol/);
+	assert.match(frame, /online 2 users, 3 devices/);
+});
+
+test('app - a user with traffic who is offline is shown as off', async () => {
+	const app = startApp();
+	const frame = await app.waitForText('bob');
+	const bobLine = frame.split('\n').find(line => line.includes('bob'));
+	assert.match(bobLine ?? '', /off\s*$/);
+});
+
+test('app - k then y kicks the user chosen at the keypress', async () => {
+	const app = startApp();
+	await app.waitForText('alice');
+	app.view.stdin.write('k');
+	const dialog = await app.waitForText('Kick user');
+	const chosen = /Kick user "([^"]+)"/.exec(dialog)?.[1];
+	// Rows re-sort between the keypress and the answer.
+	app.server.traffic.set('bob', {tx: 9e9, rx: 9e9});
+	await waitFor(app.frame, frame => /up [1-9]/.test(frame));
+	app.view.stdin.write('y');
+	await waitFor(() => app.server.kicks.length, count => count === 1);
+	assert.deepEqual(app.server.kicks, [[chosen]]);
+	await app.waitForText('kick queued');
+});
+
+test('app - any key but y cancels a kick', async () => {
+	const app = startApp();
+	await app.waitForText('alice');
+	app.view.stdin.write('k');
+	await app.waitForText('Kick user');
+	app.view.stdin.write('n');
+	await app.waitForText('kick cancelled');
+	assert.equal(app.server.kicks.length, 0);
+});
+
+test('app - says dropped only once /online shows fewer devices', async () => {
+	const app = startApp();
+	await app.waitForText('alice');
+	app.view.stdin.write('k');
+	await app.waitForText('Kick user "alice"');
+	app.view.stdin.write('y');
+	await app.waitForText('kick queued');
+	assert.doesNotMatch(app.frame(), /dropped/);
+	app.server.online.set('alice', 1);
+	await app.waitForText('device dropped (2 → 1 online)');
+});
+
+test('app - clear asks first and sends clear only on y', async () => {
+	const app = startApp();
+	await app.waitForText('alice');
+	app.view.stdin.write('c');
+	await app.waitForText('billing');
+	app.view.stdin.write('x');
+	await app.waitForText('clear cancelled');
+	assert.equal(app.server.clears, 0);
+	app.view.stdin.write('c');
+	await app.waitForText('billing');
+	app.view.stdin.write('y');
+	await app.waitForText('server counters cleared');
+	assert.equal(app.server.clears, 1);
+});
+
+test('app - read-only refuses kick and clear', async () => {
+	const app = startApp(true);
+	await app.waitForText('alice');
+	app.view.stdin.write('k');
+	await app.waitForText('read-only: kick is disabled');
+	assert.equal(app.server.kicks.length, 0);
+});
+
+test('app - tab moves the keys to the streams pane', async () => {
+	const app = startApp();
+	await app.waitForText('video.example:443');
+	app.view.stdin.write(keys.tab);
+	await app.waitForText('▸ Streams');
+	app.view.stdin.write('k');
+	const frame = await app.waitForText('Kick user');
+	assert.match(frame, /Kick user "alice"/);
+});
+
+test('app - a failed kick is reported as an error', async () => {
+	const app = startApp();
+	await app.waitForText('alice');
+	app.server.failWith = new ApiError('refused', 'kick', 'kick: refused');
+	app.view.stdin.write('k');
+	await app.waitForText('Kick user');
+	app.view.stdin.write('y');
+	await app.waitForText('failed');
+	assert.doesNotMatch(app.frame(), /kick queued/);
+});
+
+test('app - keeps the last data and marks it stale when the server fails', async () => {
+	const app = startApp();
+	await app.waitForText('alice');
+	app.server.failWith = new ApiError(
+		'refused',
+		'traffic',
+		'traffic: connection refused',
+	);
+	const frame = await app.waitForText('stale');
+	assert.match(frame, /alice/);
+});
+
+test('app - ? shows every key and any key closes it', async () => {
+	const app = startApp();
+	await app.waitForText('alice');
+	app.view.stdin.write('?');
+	const help = await app.waitForText('Keys');
+	assert.match(help, /pause/);
+	app.view.stdin.write(keys.escape);
+	await waitFor(app.frame, frame => !frame.includes('Press any key'));
+});
