@@ -90,7 +90,7 @@ const failure = async (promise: Promise<unknown>): Promise<ApiError> => {
 	try {
 		await promise;
 	} catch (error) {
-		assert.ok(error instanceof ApiError, `not an ApiError: ${String(error)}`);
+		assert.ok(error instanceof ApiError, `not ApiError: ${String(error)}`);
 		return error;
 	}
 
@@ -235,29 +235,31 @@ test('client - other statuses carry a sanitised excerpt', async t => {
 	const server = await startServer(t, (_request, response) => {
 		response.statusCode = 500;
 		response.setHeader('content-type', 'text/html');
+		const filler = 'x'.repeat(500);
 		response.end(
-			`<html><body><h1>Internal\u001B[31m error</h1>\n<p>${'x'.repeat(500)}</p></body></html>`,
+			`<html><body><h1>Internal\u001B[31m error</h1>\n<p>${filler}</p>`,
 		);
 	});
 	const error = await failure(clientFor(t, server.url).traffic());
 
 	assert.equal(error.kind, 'http-status');
 	assert.equal(error.status, 500);
-	assert.match(error.message, /^GET \/traffic: HTTP 500: Internal \[31m error x+…$/);
-	assert.ok(error.message.length < 120, error.message);
+	const [prefix, excerpt] = error.message.split(': HTTP 500: ');
+	assert.equal(prefix, 'GET /traffic');
+	assert.match(excerpt ?? '', /^Internal \[31m error x{60}…$/);
 });
 
 test('client - a 400 from kick shows the decoder message', async t => {
 	const server = await startServer(t, (_request, response) => {
 		response.statusCode = 400;
-		response.end('invalid character \'x\' looking for beginning of value\n');
+		response.end('invalid character \'x\' looking for value\n');
 	});
 	const error = await failure(clientFor(t, server.url).kick(['a']));
 
 	assert.equal(error.endpoint, 'kick');
 	assert.equal(
 		error.message,
-		'POST /kick: HTTP 400: invalid character \'x\' looking for beginning of value',
+		'POST /kick: HTTP 400: invalid character \'x\' looking for value',
 	);
 });
 
@@ -271,7 +273,7 @@ test('client - malformed JSON is an invalid response', async t => {
 	assert.equal(error.message, '/traffic: response is not JSON');
 });
 
-test('client - a wrong shape is an invalid response with its reason', async t => {
+test('client - a wrong shape is an invalid response', async t => {
 	const server = await startServer(t, (_request, response) => {
 		sendJson(response, {alice: {tx: 'many', rx: 1}});
 	});
@@ -285,7 +287,8 @@ test('client - a bad answer to a clear is reported for the clear', async t => {
 	const server = await startServer(t, (_request, response) => {
 		sendJson(response, []);
 	});
-	const error = await failure(clientFor(t, server.url).traffic({clear: true}));
+	const client = clientFor(t, server.url);
+	const error = await failure(client.traffic({clear: true}));
 
 	assert.equal(error.endpoint, 'clear');
 	assert.equal(error.kind, 'invalid-response');
@@ -427,7 +430,7 @@ test('client - the secret never appears in a message', async t => {
 		(await failure(client.kick([secret]))).message,
 	];
 
-	assert.ok(messages.every(message => !message.includes(secret)), String(messages));
+	assert.ok(messages.every(message => !message.includes(secret)));
 	assert.equal(messages[0], 'GET /traffic: HTTP 502: bad auth ***');
 });
 

@@ -150,7 +150,10 @@ test('parseStreams - null dump and null list are empty', () => {
 
 test('parseStreams - unknown states become unknown', () => {
 	const entries = parseStreams({
-		streams: [streamEntry({state: 'teleport'}), streamEntry({state: 'hook'})],
+		streams: [
+			streamEntry({state: 'teleport'}),
+			streamEntry({state: 'hook'}),
+		],
 	});
 
 	assert.equal(entries[0]?.state, 'unknown');
@@ -163,7 +166,10 @@ test('parseStreams - names the entry and user of a bad field', () => {
 	);
 
 	assert.equal(error.endpoint, 'streams');
-	assert.equal(error.message, 'streams: entry 1 (user "alice"): rx is not a number');
+	assert.equal(
+		error.message,
+		'streams: entry 1 (user "alice"): rx is not a number',
+	);
 });
 
 test('parseStreams - rejects a missing list and a non-string address', () => {

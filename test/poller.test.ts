@@ -166,7 +166,7 @@ test('poller - waits the interval minus the time the poll took', async () => {
 	assert.equal(callsOf('traffic').length, 2);
 });
 
-test('poller - a poll slower than the interval is followed at once', async () => {
+test('poller - a poll slower than the interval is followed now', async () => {
 	const {poller, clock, callsOf, last} = setup({endpoints: ['traffic']});
 	poller.start();
 	await clock.advance(1500);
@@ -401,7 +401,7 @@ test('poller - a shorter interval applies to the pending wait', async () => {
 	assert.deepEqual([countBefore, callsOf('traffic').length], [1, 2]);
 });
 
-test('poller - a client failing with a plain Error gives an ApiError', async () => {
+test('poller - a plain Error from the client becomes an ApiError', async () => {
 	const {poller, clock, last, results} = setup({endpoints: ['online']});
 	poller.start();
 	last('online').reject(new TypeError('boom'));

@@ -184,7 +184,10 @@ export const createStatsClient = (options: StatsClientOptions): StatsClient => {
 
 	const secrets = [...target.secrets, ...(secret ? [secret] : [])];
 	const scrub = (text: string): string =>
-		secrets.reduce((result, hidden) => result.replaceAll(hidden, '***'), text);
+		secrets.reduce(
+			(result, hidden) => result.replaceAll(hidden, '***'),
+			text,
+		);
 	const fail = (
 		kind: ApiError['kind'],
 		call: Call,
@@ -209,7 +212,9 @@ export const createStatsClient = (options: StatsClientOptions): StatsClient => {
 		const codes = errorCodes(error);
 		const route = `${call.method} ${call.path}`;
 		if (hasTimedOut || codes.some(code => timeoutCodes.includes(code))) {
-			return fail('timeout', call, `${route}: no answer within ${timeoutMs} ms`);
+			const message = `${route}: no answer within ${timeoutMs} ms`;
+
+			return fail('timeout', call, message);
 		}
 
 		if (codes.includes('ECONNREFUSED')) {
@@ -221,7 +226,9 @@ export const createStatsClient = (options: StatsClientOptions): StatsClient => {
 		}
 
 		if (codes.some(code => resetCodes.includes(code))) {
-			return fail('reset', call, `${route}: connection reset by the server`);
+			const message = `${route}: connection reset by the server`;
+
+			return fail('reset', call, message);
 		}
 
 		if (isClosed || codes.includes('UND_ERR_DESTROYED')) {
@@ -251,10 +258,11 @@ export const createStatsClient = (options: StatsClientOptions): StatsClient => {
 		}
 
 		if (status === 404) {
+			const {path} = call;
 			const message =
 				call.endpoint === 'online' || call.endpoint === 'streams'
-					? `${call.path} is not supported by this server (older Hysteria)`
-					: `${call.path} not found: is this a Hysteria traffic stats server?`;
+					? `${path} is not supported by this server (older Hysteria)`
+					: `${path} not found: is this a Hysteria traffic stats server?`;
 
 			return fail('not-found', call, message, status);
 		}
@@ -311,11 +319,10 @@ export const createStatsClient = (options: StatsClientOptions): StatsClient => {
 					? (response.body.destroy(), undefined)
 					: await readBody(response.body, maxBodyBytes);
 			if (result === undefined || !result.isComplete) {
-				throw fail(
-					'too-large',
-					call,
-					`${call.path}: response larger than ${formatMebibytes(maxBodyBytes)} MiB`,
-				);
+				const limit = formatMebibytes(maxBodyBytes);
+				const message = `${call.path}: response larger than ${limit} MiB`;
+
+				throw fail('too-large', call, message);
 			}
 
 			return result.bytes;
@@ -336,7 +343,9 @@ export const createStatsClient = (options: StatsClientOptions): StatsClient => {
 			return JSON.parse(bytes.toString('utf8')) as unknown;
 		} catch {
 			// JSON.parse's message quotes the body: keep it out.
-			throw fail('invalid-response', call, `${call.path}: response is not JSON`);
+			const message = `${call.path}: response is not JSON`;
+
+			throw fail('invalid-response', call, message);
 		}
 	};
 
@@ -363,7 +372,11 @@ export const createStatsClient = (options: StatsClientOptions): StatsClient => {
 
 		async online() {
 			return parseOnline(
-				await getJson({endpoint: 'online', method: 'GET', path: '/online'}),
+				await getJson({
+					endpoint: 'online',
+					method: 'GET',
+					path: '/online',
+				}),
 			);
 		},
 

@@ -162,7 +162,7 @@ const daysInMonth = (year: number, month: number): number => {
 	return [4, 6, 9, 11].includes(month) ? 30 : 31;
 };
 
-/** Days from 1970-01-01 to the given date of the proleptic Gregorian calendar. */
+/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar. */
 const daysSinceEpoch = (year: number, month: number, day: number): number => {
 	// Leap days are counted up to the year before, from year 0 which is one.
 	const previous = year - 1;
@@ -183,8 +183,13 @@ const daysSinceEpoch = (year: number, month: number, day: number): number => {
 	return days - 719_162;
 };
 
-const timestampPattern =
-	/^(\d{4,})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+const timestampPattern = new RegExp(
+	[
+		String.raw`^(\d{4,})-(\d{2})-(\d{2})`,
+		String.raw`[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?`,
+		String.raw`(?:([Zz])|([+-])(\d{2}):(\d{2}))$`,
+	].join(''),
+);
 
 /**
 An RFC 3339 time in milliseconds since the epoch, or undefined. Computed by

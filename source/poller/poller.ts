@@ -58,7 +58,11 @@ export type Poller = {
 	pollNow(): void;
 };
 
-const allEndpoints: readonly PolledEndpoint[] = ['traffic', 'online', 'streams'];
+const allEndpoints: readonly PolledEndpoint[] = [
+	'traffic',
+	'online',
+	'streams',
+];
 
 const maxBackoffMs = 30_000;
 
@@ -107,14 +111,12 @@ const fetchData = async (
 	}
 };
 
+// Only a faulty client rejects with something else. Its message is left out:
+// it was not written to be shown and might hold anything.
 const toApiError = (error: unknown, endpoint: PolledEndpoint): ApiError =>
 	error instanceof ApiError
 		? error
-		: new ApiError(
-				'network',
-				endpoint,
-				`${endpoint}: ${error instanceof Error ? error.message : 'failed'}`,
-			);
+		: new ApiError('network', endpoint, `${endpoint}: unexpected failure`);
 
 const checkInterval = (ms: number): number => {
 	if (!Number.isFinite(ms) || ms <= 0) {
@@ -321,8 +323,9 @@ export const createPoller = (options: PollerOptions): Poller => {
 			// A regular wait is measured from its poll's start, so a shorter
 			// interval takes effect now instead of after the old one.
 			for (const [endpoint, state] of states) {
-				if (state.timer !== undefined && state.startedAtMs !== undefined) {
-					const dueAtMs = state.startedAtMs + intervalMs;
+				const {timer, startedAtMs} = state;
+				if (timer !== undefined && startedAtMs !== undefined) {
+					const dueAtMs = startedAtMs + intervalMs;
 					schedule(endpoint, Math.max(0, dueAtMs - clock.now()));
 				}
 			}
