@@ -36,7 +36,9 @@ export const runMonitor = async (
 			isDemo={options.isDemo}
 			isReadOnly={options.isReadOnly}
 		/>,
-		{exitOnCtrlC: false, incrementalRendering: true},
+		// Ink's incremental mode misplaces lines on full-width rows; the
+		// standard renderer redraws the frame and stays correct.
+		{exitOnCtrlC: false},
 	);
 
 	let exitCode = 0;
