@@ -17,6 +17,14 @@ const pad = (
 	return align === 'left' ? text + spaces : spaces + text;
 };
 
+// string-width segments every string it gets again; ASCII needs none of it.
+const graphemeWidth = (segment: string): number => {
+	const code = segment.charCodeAt(0);
+	return segment.length === 1 && code >= 0x20 && code <= 0x7e
+		? 1
+		: stringWidth(segment);
+};
+
 /** The longest prefix of whole graphemes at most `maxWidth` columns wide. */
 const cutToWidth = (
 	text: string,
@@ -25,7 +33,7 @@ const cutToWidth = (
 	let width = 0;
 	let end = 0;
 	for (const {segment, index} of graphemes.segment(text)) {
-		const segmentWidth = stringWidth(segment);
+		const segmentWidth = graphemeWidth(segment);
 		if (width + segmentWidth > maxWidth) {
 			break;
 		}
