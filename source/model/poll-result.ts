@@ -1,0 +1,33 @@
+import type {ApiError} from '../api/api-error.js';
+import type {Online, StreamEntry, Traffic} from '../api/types.js';
+
+// The poller's result, restated here so the model does not depend on the
+// poller's module. It must stay structurally identical to `PollResult` in
+// source/poller/poller.ts.
+
+/** The endpoints that are polled. */
+export type PolledEndpoint = 'traffic' | 'online' | 'streams';
+
+type Answer = {
+	readonly ok: true;
+	/** Local time the answer arrived, in ms since the epoch. */
+	readonly atMs: number;
+	/** How long the request took. */
+	readonly durationMs: number;
+};
+
+export type PollResult =
+	| (Answer & {readonly endpoint: 'traffic'; readonly data: Traffic})
+	| (Answer & {readonly endpoint: 'online'; readonly data: Online})
+	| (Answer & {
+			readonly endpoint: 'streams';
+			readonly data: readonly StreamEntry[];
+	  })
+	| {
+			readonly endpoint: PolledEndpoint;
+			readonly ok: false;
+			readonly error: ApiError;
+			readonly atMs: number;
+			/** When the poller tries again; undefined when it gave up. */
+			readonly retryInMs: number | undefined;
+	  };

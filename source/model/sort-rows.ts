@@ -1,0 +1,140 @@
+import type {StreamState} from '../api/types.js';
+import type {StreamRow, UserRow} from './types.js';
+
+export type UserSortKey =
+	| 'rate'
+	| 'up-rate'
+	| 'down-rate'
+	| 'up'
+	| 'down'
+	| 'total'
+	| 'devices'
+	| 'id';
+
+export type StreamSortKey =
+	| 'user'
+	| 'rate'
+	| 'up-rate'
+	| 'down-rate'
+	| 'up'
+	| 'down'
+	| 'lifetime'
+	| 'idle'
+	| 'state';
+
+type Compare<Row> = (a: Row, b: Row) => number;
+
+// Ids and addresses are ordered by UTF-16 code units, not by locale: the
+// order must not change with the machine's language settings.
+const compareText = (a: string, b: string): number =>
+	a < b ? -1 : a > b ? 1 : 0;
+
+const compareNumbers = (a: number, b: number): number => a - b;
+
+/** Undefined sorts last whatever the direction: it is a missing value. */
+const withMissingLast =
+	<Row>(
+		value: (row: Row) => number | undefined,
+		isDescending: boolean,
+	): Compare<Row> =>
+	(a, b) => {
+		const left = value(a);
+		const right = value(b);
+		if (left === undefined || right === undefined) {
+			return (left === undefined ? 1 : 0) - (right === undefined ? 1 : 0);
+		}
+
+		return isDescending ? right - left : left - right;
+	};
+
+const userValues: Readonly<
+	Record<Exclude<UserSortKey, 'id'>, (row: UserRow) => number | undefined>
+> = {
+	rate: row => row.upRate + row.downRate,
+	'up-rate': row => row.upRate,
+	'down-rate': row => row.downRate,
+	up: row => row.up,
+	down: row => row.down,
+	total: row => row.up + row.down,
+	devices: row => row.devices,
+};
+
+// Ties, whatever the key: busiest first, then most bytes, then by id.
+const compareUserTies: Compare<UserRow> = (a, b) =>
+	compareNumbers(b.upRate + b.downRate, a.upRate + a.downRate) ||
+	compareNumbers(b.up + b.down, a.up + a.down) ||
+	compareText(a.id, b.id);
+
+/**
+Users sorted by `key` (default: total rate, busiest first), ties broken by
+total rate, total bytes and id. Returns a new array.
+*/
+export const sortUsers = (
+	rows: readonly UserRow[],
+	key: UserSortKey = 'rate',
+	isDescending = true,
+): UserRow[] => {
+	const direction = isDescending ? -1 : 1;
+	const compareKey: Compare<UserRow> =
+		key === 'id'
+			? (a, b) => direction * compareText(a.id, b.id)
+			: withMissingLast(userValues[key], isDescending);
+
+	return [...rows].sort((a, b) => compareKey(a, b) || compareUserTies(a, b));
+};
+
+const streamValues: Readonly<
+	Record<
+		Exclude<StreamSortKey, 'user' | 'state'>,
+		(row: StreamRow) => number | undefined
+	>
+> = {
+	rate: row => row.upRate + row.downRate,
+	'up-rate': row => row.upRate,
+	'down-rate': row => row.downRate,
+	up: row => row.up,
+	down: row => row.down,
+	lifetime: row => row.lifetimeMs,
+	idle: row => row.idleMs,
+};
+
+// A stream's life in order, so that sorting by state groups early stages.
+const stateOrder: Readonly<Record<StreamState, number>> = {
+	init: 0,
+	hook: 1,
+	connect: 2,
+	estab: 3,
+	closed: 4,
+	unknown: 5,
+};
+
+// The server's own order, and the tie-breaker for every key.
+const compareStreamPlaces: Compare<StreamRow> = (a, b) =>
+	compareText(a.user, b.user) ||
+	compareNumbers(a.connection, b.connection) ||
+	compareNumbers(a.stream, b.stream);
+
+/**
+Streams sorted by `key`: `user` is the server's order (user, connection,
+stream) and the tie-breaker of every other key. Returns a new array.
+*/
+export const sortStreams = (
+	rows: readonly StreamRow[],
+	key: StreamSortKey = 'user',
+	isDescending = false,
+): StreamRow[] => {
+	const direction = isDescending ? -1 : 1;
+	let compareKey: Compare<StreamRow>;
+	if (key === 'user') {
+		compareKey = (a, b) => direction * compareStreamPlaces(a, b);
+	} else if (key === 'state') {
+		compareKey = (a, b) =>
+			direction * (stateOrder[a.state] - stateOrder[b.state]);
+	} else {
+		compareKey = withMissingLast(streamValues[key], isDescending);
+	}
+
+	return [...rows].sort(
+		(a, b) => compareKey(a, b) || compareStreamPlaces(a, b),
+	);
+};
