@@ -96,7 +96,10 @@ test('routing - answers 404 to a wrong method or path', async t => {
 test('index - serves a small HTML page', async t => {
 	const {call} = await serve(t);
 	const response = await call('/');
-	assert.equal(response.headers.get('content-type'), 'text/html; charset=utf-8');
+	assert.equal(
+		response.headers.get('content-type'),
+		'text/html; charset=utf-8',
+	);
 	assert.match(await response.text(), /traffic stats api server/i);
 });
 
@@ -126,7 +129,8 @@ test('traffic - clear returns the values and empties the map', async t => {
 	const cleared = await call('/traffic?clear=1');
 	assert.equal(await cleared.text(), '{"alice":{"tx":5,"rx":7}}');
 	store.addConnectionTraffic(connection, 1, 2);
-	assert.equal(await (await call('/traffic')).text(), '{"alice":{"tx":1,"rx":2}}');
+	const after = await (await call('/traffic')).text();
+	assert.equal(after, '{"alice":{"tx":1,"rx":2}}');
 });
 
 test('traffic - clear takes the values ParseBool reads as true', async t => {
@@ -256,7 +260,10 @@ test('streams - serves the table when Accept mentions text/plain', async t => {
 	const response = await call('/dump/streams', {
 		headers: {Accept: 'application/json, text/plain;q=0.9'},
 	});
-	assert.equal(response.headers.get('content-type'), 'text/plain; charset=utf-8');
+	assert.equal(
+		response.headers.get('content-type'),
+		'text/plain; charset=utf-8',
+	);
 	const lines = (await response.text()).split('\n');
 	assert.equal(lines.length, 5);
 	assert.match(

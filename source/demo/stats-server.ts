@@ -234,6 +234,12 @@ const goTypeName = (value: unknown): string => {
 	return typeof value === 'boolean' ? 'bool' : typeof value;
 };
 
+const unmarshalError = (value: unknown, goType: string): Error =>
+	new Error(
+		`json: cannot unmarshal ${goTypeName(value)} into Go value of type ` +
+			goType,
+	);
+
 const parseKickIds = (body: string): string[] | Error => {
 	if (body.trim() === '') {
 		return new Error('EOF');
@@ -252,17 +258,13 @@ const parseKickIds = (body: string): string[] | Error => {
 	}
 
 	if (!Array.isArray(value)) {
-		return new Error(
-			`json: cannot unmarshal ${goTypeName(value)} into Go value of type []string`,
-		);
+		return unmarshalError(value, '[]string');
 	}
 
 	const ids: string[] = [];
 	for (const element of value as unknown[]) {
 		if (element !== null && typeof element !== 'string') {
-			return new Error(
-				`json: cannot unmarshal ${goTypeName(element)} into Go value of type string`,
-			);
+			return unmarshalError(element, 'string');
 		}
 
 		ids.push(element ?? '');
