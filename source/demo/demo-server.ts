@@ -1,5 +1,10 @@
+import type {ApiRoute, Fault} from './faults.js';
+import {createHostileCast} from './hostile-names.js';
 import {createSimulator} from './simulator.js';
-import {startStatsServer} from './stats-server.js';
+import {
+	type RouteStats,
+	startStatsServer,
+} from './stats-server.js';
 import {StatsStore} from './stats-store.js';
 
 export type DemoServerOptions = {
@@ -16,11 +21,23 @@ export type DemoServerOptions = {
 	readonly seed?: number;
 	/** Simulation step. Default 250. */
 	readonly tickMs?: number;
+	/**
+	Adds users whose ids and sniffed addresses carry terminal escapes,
+	control, bidi and zero-width characters, lone combining marks and long
+	CJK and emoji names. Default false.
+	*/
+	readonly hostileNames?: boolean;
+	/** Misbehaviour to start with (see `Fault`). Default none. */
+	readonly faults?: readonly Fault[];
 };
 
 export type DemoServer = {
 	readonly url: string;
 	readonly store: StatsStore;
+	/** Replaces the faults; a `restart` among them restarts at once. */
+	setFaults(faults: readonly Fault[]): void;
+	/** Requests per API route as the server counted them. */
+	requestStats(): Readonly<Record<ApiRoute, RouteStats>>;
 	/** Stops the traffic and the server. */
 	close(): Promise<void>;
 };
@@ -38,20 +55,32 @@ export const startDemoServer = async (
 		port: options.port,
 		secret: options.secret,
 		store,
+		faults: options.faults,
 	});
 	const simulator = createSimulator({
 		store,
 		users: options.users,
 		streams: options.streams,
 		seed: options.seed,
+		withControlCharacters: options.hostileNames,
 	});
-	simulator.start(options.tickMs);
+	const hostileCast = options.hostileNames
+		? createHostileCast(store)
+		: undefined;
+	const tickMs = options.tickMs ?? 250;
+	simulator.start(tickMs);
+	hostileCast?.start(tickMs);
 
 	return {
 		url: server.url,
 		store,
+		setFaults: faults => {
+			server.setFaults(faults);
+		},
+		requestStats: () => server.requestStats(),
 		async close() {
 			simulator.stop();
+			hostileCast?.stop();
 			await server.close();
 		},
 	};
