@@ -259,7 +259,7 @@ for (const [kind, expected] of [
 	});
 }
 
-test('fault not-found on kick - the kick fails with the server's status', async t => {
+test('fault not-found on kick - the kick fails with its status', async t => {
 	const {client, server} = await serve(t);
 	// As from a server that is not a Hysteria traffic stats server.
 	server.setFaults([{kind: 'not-found', endpoint: 'kick'}]);
