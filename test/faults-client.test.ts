@@ -147,6 +147,22 @@ test('fault wrong-shape - a hostile id in the reason is escaped', async t => {
 	assert.match(message, /tx is not a non-negative number/);
 });
 
+test('fault wrong-shape - invisible format characters are escaped too', async t => {
+	// Zero-width space, left-to-right mark, BOM, a lone combining mark.
+	const body = '{"a\\u200bb\\u200ec\\ufeff\\u0301":{"tx":"x","rx":0}}';
+	const {client} = await serve(t, [{kind: 'wrong-shape', body}]);
+	const {message} = await failure(client.traffic());
+	assert.doesNotMatch(message, /[\p{Cf}\p{M}]/u);
+	assert.match(message, /"a\\u200bb\\u200ec\\ufeff\\u0301"/);
+});
+
+test('fault html-500 - invisible characters in the page are dropped', async t => {
+	const body = '<p>x\u200By \u202Dz \u0301w\u2066</p>';
+	const {client} = await serve(t, [{kind: 'html-500', body}]);
+	const error = await failure(client.online());
+	assert.equal(error.message, 'GET /online: HTTP 500: x y z w');
+});
+
 test('fault null - null bodies are empty answers', async t => {
 	const {client} = await serve(t, [{kind: 'null'}]);
 	assert.equal((await client.traffic()).size, 0);

@@ -87,8 +87,10 @@ const positiveOption = (
 const formatMebibytes = (bytes: number): string =>
 	String(Number((bytes / mebibyte).toFixed(2)));
 
-// Control characters from the server must never reach the terminal.
-const controlCharacters = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu;
+// Control and format characters (bidi, zero-width) from the server must
+// never reach the terminal, nor combining marks left with nothing to mark.
+const controlCharacters = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}]/gu;
+const loneMarks = /(^|\s)\p{M}+/gu;
 
 /** A one-line, short, printable excerpt of a server's error body. */
 const excerpt = (body: string): string => {
@@ -96,6 +98,7 @@ const excerpt = (body: string): string => {
 		.replace(/<[^>]*>/g, ' ')
 		.replace(controlCharacters, ' ')
 		.replace(/\s+/g, ' ')
+		.replace(loneMarks, '$1')
 		.trim();
 	const codePoints = Array.from(text);
 

@@ -29,22 +29,32 @@ const invalid = (
 	reason: string,
 ): ApiError => new ApiError('invalid-response', endpoint, reason);
 
-// Control and bidirectional formatting characters would let a user id rewrite
-// the terminal when the message is shown, so they are escaped.
-const unsafeCharacters = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu;
+// Control, format (bidi, zero-width, BOM), private-use, unassigned and
+// separator characters would let a user id rewrite the terminal or hide
+// itself when the message is shown, so they are escaped; so is a combining
+// mark with nothing shown before it to combine with.
+const unsafeCharacter = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}]/u;
+const combiningMark = /\p{M}/u;
+
+const escapeCharacter = (character: string): string =>
+	`\\u${character.codePointAt(0)!.toString(16).padStart(4, '0')}`;
 
 /** A user id as it may appear in an error message: cut short, escaped. */
 export const quoteId = (id: string): string => {
 	const codePoints = Array.from(id);
 	const cut =
 		codePoints.length > maxIdLength
-			? `${codePoints.slice(0, maxIdLength).join('')}…`
-			: id;
-	const escaped = cut.replace(
-		unsafeCharacters,
-		character =>
-			`\\u${character.codePointAt(0)!.toString(16).padStart(4, '0')}`,
-	);
+			? [...codePoints.slice(0, maxIdLength), '…']
+			: codePoints;
+	let escaped = '';
+	let hasBase = false;
+	for (const character of cut) {
+		const isUnsafe =
+			unsafeCharacter.test(character) ||
+			(!hasBase && combiningMark.test(character));
+		escaped += isUnsafe ? escapeCharacter(character) : character;
+		hasBase = !isUnsafe;
+	}
 
 	return `"${escaped.replaceAll('"', '\\"')}"`;
 };

@@ -26,7 +26,11 @@ const html500 =
 export const faultReply = (fault: Fault, route: ApiRoute): Reply => {
 	switch (fault.kind) {
 		case 'html-500': {
-			return {status: 500, contentType: htmlType, body: html500};
+			return {
+				status: 500,
+				contentType: htmlType,
+				body: fault.body ?? html500,
+			};
 		}
 
 		case 'unauthorized': {

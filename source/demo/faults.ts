@@ -47,7 +47,7 @@ export type Fault = {
 	readonly sizeBytes?: number;
 	/** `restart`: restart again every so often. Default: once, when set. */
 	readonly everyMs?: number;
-	/** `malformed`, `wrong-shape`: this body instead of the built-in one. */
+	/** `malformed`, `wrong-shape`, `html-500`: this body, not the built-in. */
 	readonly body?: string;
 };
 
