@@ -49,7 +49,7 @@ export const quoteId = (id: string): string => {
 	let escaped = '';
 	let hasBase = false;
 	for (const character of cut) {
-		const isUnsafe =
+		const isUnsafe: boolean =
 			unsafeCharacter.test(character) ||
 			(!hasBase && combiningMark.test(character));
 		escaped += isUnsafe ? escapeCharacter(character) : character;
