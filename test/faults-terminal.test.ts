@@ -125,3 +125,17 @@ test('terminal fault clear - a clear that times out is not called done', async t
 	const screen = await terminal.waitForText(/clear.*failed/);
 	assert.doesNotMatch(screen, /counters cleared/);
 });
+
+// Gaps in files owned elsewhere (the screen and the command line).
+test.todo(
+	'terminal fault clear - a clear that timed out says it may have happened (source/ui: clear outcome wording)',
+);
+test.todo(
+	'terminal fault clear - a clear answered 200 with a bad body says cleared, not failed (source/ui: clear outcome)',
+);
+test.todo(
+	'terminal fault huge - --max-body sets the size cap from the command line (source/options.ts)',
+);
+test.todo(
+	'serve-demo --fault and --hostile-names reach startDemoServer (source/options.ts, source/run-serve-demo.ts)',
+);
