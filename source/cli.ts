@@ -5,8 +5,12 @@ import process from 'node:process';
 
 import meow from 'meow';
 
-import {parseOptions, UsageError} from './options.js';
-import {readSecret} from './read-secret.js';
+import {
+	type MonitorOptions,
+	parseOptions,
+	UsageError,
+} from './options.js';
+import {loadServers, type ServerConfig} from './config/server-config.js';
 import {restoreScreen} from './terminal/full-screen.js';
 
 const cli = meow(
@@ -17,13 +21,20 @@ const cli = meow(
 	  $ hytop serve-demo [options]   run the simulated stats server alone
 
 	Monitor options
-	  --url URL            Traffic Stats API address (default http://127.0.0.1:9999)
+	  --url URL            Traffic Stats API address; repeat for several servers
+	                       (default: this host's Hysteria configuration, else
+	                       http://127.0.0.1:9999)
+	  --config-file PATH   YAML or JSON file listing servers
+	  --hysteria-config PATH  read a Hysteria server configuration
 	  --secret-file PATH   file holding the API secret (or set HYTOP_SECRET)
 	  --secret SECRET      the secret itself (visible in the process list)
 	  --interval SECONDS   time between polls (default 1)
 	  --timeout SECONDS    time a request may take (default 5)
 	  --demo               monitor an embedded simulated server
 	  --read-only          disable kick and clear
+	  --ledger PATH        where a clear appends the cleared totals
+	                       (default ~/.local/state/hytop/ledger.jsonl)
+	  --max-body-mb N      largest answer accepted, in MiB (default 256)
 	  --once               print one snapshot and exit (no terminal needed)
 	  --json               with --once: print JSON
 
@@ -41,7 +52,11 @@ const cli = meow(
 		importMeta: import.meta,
 		allowUnknownFlags: false,
 		flags: {
-			url: {type: 'string'},
+			url: {type: 'string', isMultiple: true},
+			configFile: {type: 'string'},
+			hysteriaConfig: {type: 'string'},
+			ledger: {type: 'string'},
+			maxBodyMb: {type: 'number'},
 			secretFile: {type: 'string'},
 			secret: {type: 'string'},
 			interval: {type: 'number'},
@@ -67,6 +82,36 @@ const warn = (message: string) => {
 	process.stderr.write(`hytop: warning: ${message}\n`);
 };
 
+const snapshot = async (
+	options: MonitorOptions,
+	servers: readonly ServerConfig[],
+): Promise<number> => {
+	const [{createStatsClient}, {runOnce}] = await Promise.all([
+		import('./api/http-client.js'),
+		import('./run-once.js'),
+	]);
+	const watched = servers.map(server => ({
+		name: server.name,
+		client: createStatsClient({
+			url: server.url,
+			secret: server.secret,
+			timeoutMs: options.timeoutMs,
+			maxBodyBytes: options.maxBodyBytes,
+		}),
+	}));
+	try {
+		return await runOnce(
+			watched,
+			options.intervalMs,
+			options.isJson,
+			text => process.stdout.write(text),
+			text => process.stderr.write(text),
+		);
+	} finally {
+		await Promise.all(watched.map(async ({client}) => client.close()));
+	}
+};
+
 const main = async (): Promise<number> => {
 	const options = parseOptions(cli.input, cli.flags, process.env);
 	if (options.command === 'serve-demo') {
@@ -76,31 +121,8 @@ const main = async (): Promise<number> => {
 		});
 	}
 
-	const secret = await readSecret(options.secretSource, process.env, warn);
-	if (options.isOnce) {
-		const [{createStatsClient}, {runOnce}] = await Promise.all([
-			import('./api/http-client.js'),
-			import('./run-once.js'),
-		]);
-		const client = createStatsClient({
-			url: options.url ?? '',
-			secret,
-			timeoutMs: options.timeoutMs,
-		});
-		try {
-			return await runOnce(
-				client,
-				options.intervalMs,
-				options.isJson,
-				text => process.stdout.write(text),
-				text => process.stderr.write(text),
-			);
-		} finally {
-			await client.close();
-		}
-	}
-
-	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+	const needsTerminal = !options.isOnce;
+	if (needsTerminal && (!process.stdin.isTTY || !process.stdout.isTTY)) {
 		fail(
 			'the live monitor needs an interactive terminal (stdin and stdout ' +
 				'must be a TTY; with ssh use -t). For scripts and cron, use --once.',
@@ -109,8 +131,36 @@ const main = async (): Promise<number> => {
 		return 2;
 	}
 
+	if (options.isDemo && options.isOnce) {
+		const [{startDemoServer}, {randomBytes}] = await Promise.all([
+			import('./demo/demo-server.js'),
+			import('node:crypto'),
+		]);
+		const secret = randomBytes(16).toString('hex');
+		const demo = await startDemoServer({secret, seed: options.seed});
+		try {
+			return await snapshot(options, [{name: 'demo', url: demo.url, secret}]);
+		} finally {
+			await demo.close();
+		}
+	}
+
+	const servers = options.isDemo
+		? []
+		: await loadServers({
+				urls: options.urls,
+				configFile: options.configFile,
+				hysteriaConfig: options.hysteriaConfig,
+				urlSecretSource: options.secretSource,
+				environment: process.env,
+				warn,
+			});
+	if (options.isOnce) {
+		return snapshot(options, servers);
+	}
+
 	const {runMonitor} = await import('./run-monitor.js');
-	return runMonitor(options, secret);
+	return runMonitor(options, servers);
 };
 
 const onFatal = (error: unknown) => {

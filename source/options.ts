@@ -9,9 +9,15 @@ export class UsageError extends Error {
 
 export type MonitorOptions = {
 	readonly command: 'monitor';
-	/** Undefined in demo mode: the embedded server's address is used. */
-	readonly url: string | undefined;
+	/** `--url`, as often as given; none in demo mode. */
+	readonly urls: readonly string[];
+	readonly configFile: string | undefined;
+	readonly hysteriaConfig: string | undefined;
+	/** The secret of the `--url` servers. */
 	readonly secretSource: SecretSource;
+	/** Where cleared totals are appended; undefined for the default. */
+	readonly ledgerPath: string | undefined;
+	readonly maxBodyBytes: number;
 	readonly intervalMs: number;
 	readonly timeoutMs: number;
 	readonly isDemo: boolean;
@@ -41,7 +47,11 @@ export type SecretSource =
 	| {readonly kind: 'flag'; readonly value: string};
 
 export type Flags = {
-	readonly url?: string;
+	readonly url?: readonly string[];
+	readonly configFile?: string;
+	readonly hysteriaConfig?: string;
+	readonly ledger?: string;
+	readonly maxBodyMb?: number;
 	readonly secretFile?: string;
 	readonly secret?: string;
 	readonly interval?: number;
@@ -163,8 +173,21 @@ export const parseOptions = (
 		};
 	}
 
-	if (flags.demo && flags.url !== undefined) {
-		throw new UsageError('--demo monitors its own server: drop --url');
+	const urls = flags.url ?? [];
+	const isNamingServers =
+		urls.length > 0 ||
+		flags.configFile !== undefined ||
+		flags.hysteriaConfig !== undefined;
+	if (flags.demo && isNamingServers) {
+		throw new UsageError(
+			'--demo monitors its own server: drop --url, --config-file ' +
+				'and --hysteria-config',
+		);
+	}
+
+	const maxBodyMb = flags.maxBodyMb ?? 256;
+	if (!Number.isFinite(maxBodyMb) || maxBodyMb < 1 || maxBodyMb > 4096) {
+		throw new UsageError('--max-body-mb must be a number from 1 to 4096');
 	}
 
 	if (flags.json && !flags.once) {
@@ -173,7 +196,11 @@ export const parseOptions = (
 
 	return {
 		command: 'monitor',
-		url: flags.demo ? undefined : checkUrl(flags.url ?? defaultUrl),
+		urls: flags.demo ? [] : urls.map(checkUrl),
+		configFile: flags.configFile,
+		hysteriaConfig: flags.hysteriaConfig,
+		ledgerPath: flags.ledger,
+		maxBodyBytes: Math.round(maxBodyMb * 1024 * 1024),
 		secretSource: flags.demo
 			? {kind: 'none'}
 			: pickSecretSource(flags, environment),

@@ -3,7 +3,9 @@ import {randomBytes} from 'node:crypto';
 import {render} from 'ink';
 
 import {createStatsClient} from './api/http-client.js';
+import type {ServerConfig} from './config/server-config.js';
 import {startDemoServer} from './demo/demo-server.js';
+import {defaultLedgerPath} from './ledger/ledger-path.js';
 import type {MonitorOptions} from './options.js';
 import {enterFullScreen} from './terminal/full-screen.js';
 import {App} from './ui/app.js';
@@ -13,7 +15,7 @@ const exitSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /** Runs the live monitor until the operator quits or a signal arrives. */
 export const runMonitor = async (
 	options: MonitorOptions,
-	secret: string | undefined,
+	configured: readonly ServerConfig[],
 ): Promise<number> => {
 	// The demo server gets a fresh secret, so demo mode exercises the same
 	// authenticated path as a real server.
@@ -21,20 +23,27 @@ export const runMonitor = async (
 	const demo = options.isDemo
 		? await startDemoServer({secret: demoSecret, seed: options.seed})
 		: undefined;
-	const url = demo?.url ?? options.url ?? '';
-	const client = createStatsClient({
-		url,
-		secret: demo ? demoSecret : secret,
-		timeoutMs: options.timeoutMs,
-	});
+	const serverConfigs: readonly ServerConfig[] = demo
+		? [{name: 'demo', url: demo.url, secret: demoSecret}]
+		: configured;
+	const servers = serverConfigs.map(server => ({
+		name: server.name,
+		client: createStatsClient({
+			url: server.url,
+			secret: server.secret,
+			timeoutMs: options.timeoutMs,
+			maxBodyBytes: options.maxBodyBytes,
+		}),
+	}));
 
 	const screen = enterFullScreen(process.stdout, process.stdin);
 	const instance = render(
 		<App
-			client={client}
+			servers={servers}
 			intervalMs={options.intervalMs}
 			isDemo={options.isDemo}
 			isReadOnly={options.isReadOnly}
+			ledgerPath={options.ledgerPath ?? defaultLedgerPath(process.env)}
 		/>,
 		// Ink's incremental mode misplaces lines on full-width rows; the
 		// standard renderer redraws the frame and stays correct.
@@ -59,7 +68,7 @@ export const runMonitor = async (
 		}
 
 		screen.restore();
-		await client.close();
+		await Promise.all(servers.map(async server => server.client.close()));
 		await demo?.close();
 	}
 

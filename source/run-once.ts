@@ -1,70 +1,80 @@
 import {setTimeout as sleep} from 'node:timers/promises';
 
-import type {StatsClient} from './api/client-contract.js';
 import {isApiError} from './api/api-error.js';
+import type {StatsClient} from './api/client-contract.js';
 import {formatBytes, formatRate} from './format/format-bytes.js';
 import {fitText} from './format/fit-text.js';
 import {sanitizeText} from './format/sanitize-text.js';
 import {
-	initialMonitorState,
-	monitorReducer,
-	type MonitorState,
-} from './model/monitor-state.js';
-import type {PollResult} from './poller/poller.js';
+	createFleetState,
+	fleetReducer,
+	type FleetState,
+} from './model/fleet-state.js';
+import type {PolledEndpoint, PollResult} from './model/poll-result.js';
 import {sortUsers} from './model/sort-rows.js';
 
-const pollAll = async (
-	client: StatsClient,
-	state: MonitorState,
-): Promise<MonitorState> => {
+export type OnceServer = {readonly name: string; readonly client: StatsClient};
+
+const settle = async (
+	endpoint: PolledEndpoint,
+	request: () => Promise<unknown>,
+): Promise<PollResult> => {
 	const startMs = Date.now();
-	const settle = async <T>(
-		endpoint: 'traffic' | 'online' | 'streams',
-		request: () => Promise<T>,
-	): Promise<PollResult> => {
-		try {
-			const data = await request();
-			const atMs = Date.now();
-			return {
-				endpoint,
-				ok: true,
-				data,
-				atMs,
-				durationMs: atMs - startMs,
-			} as PollResult;
-		} catch (error) {
-			if (!isApiError(error)) {
-				throw error;
-			}
-
-			return {
-				endpoint,
-				ok: false,
-				error,
-				atMs: Date.now(),
-				retryInMs: undefined,
-			};
+	try {
+		const data = await request();
+		const atMs = Date.now();
+		// The request matches the endpoint, so the data has its type.
+		return {endpoint, ok: true, data, atMs, durationMs: atMs - startMs} as PollResult;
+	} catch (error) {
+		if (!isApiError(error)) {
+			throw error;
 		}
-	};
 
-	const results = await Promise.all([
-		settle('traffic', async () => client.traffic()),
-		settle('online', async () => client.online()),
-		settle('streams', async () => client.streams()),
-	]);
-	return results.reduce(
-		(next, result) => monitorReducer(next, {type: 'result', result}),
-		state,
-	);
+		return {endpoint, ok: false, error, atMs: Date.now(), retryInMs: undefined};
+	}
 };
 
-const renderTable = (state: MonitorState, url: string): string => {
-	const {totals} = state;
+const pollAll = async (
+	servers: readonly OnceServer[],
+	state: FleetState,
+): Promise<FleetState> => {
+	const answers = await Promise.all(
+		servers.map(async ({client}, server) => {
+			const results = await Promise.all([
+				settle('traffic', async () => client.traffic()),
+				settle('online', async () => client.online()),
+				settle('streams', async () => client.streams()),
+			]);
+			return results.map(result => ({server, result}));
+		}),
+	);
+	return answers
+		.flat()
+		.reduce(
+			(next, {server, result}) =>
+				fleetReducer(next, {type: 'result', server, result}),
+			state,
+		);
+};
+
+const totalsOf = (state: FleetState) => {
+	const totals = {upRate: 0, downRate: 0, onlineUsers: 0, devices: 0, activeStreams: 0};
+	for (const {monitor} of state.servers) {
+		for (const key of Object.keys(totals) as Array<keyof typeof totals>) {
+			totals[key] += monitor.totals[key];
+		}
+	}
+
+	return totals;
+};
+
+const renderTable = (state: FleetState): string => {
+	const totals = totalsOf(state);
 	const lines = [
-		`${url}  up ${formatRate(totals.upRate)}  ` +
-			`down ${formatRate(totals.downRate)}  ` +
-			`online ${totals.onlineUsers} users, ${totals.devices} devices  ` +
-			`streams ${totals.activeStreams}`,
+		state.servers.map(server => server.url).join(', ') +
+			`  up ${formatRate(totals.upRate)}  down ${formatRate(totals.downRate)}` +
+			`  online ${totals.onlineUsers} users, ${totals.devices} devices` +
+			`  streams ${totals.activeStreams}`,
 		[
 			fitText('USER', 24),
 			fitText('UP/s', 10, 'right'),
@@ -82,11 +92,7 @@ const renderTable = (state: MonitorState, url: string): string => {
 				fitText(formatRate(row.downRate), 10, 'right'),
 				fitText(formatBytes(row.up), 10, 'right'),
 				fitText(formatBytes(row.down), 10, 'right'),
-				fitText(
-					row.devices === undefined ? '?' : String(row.devices),
-					7,
-					'right',
-				),
+				fitText(row.devices === undefined ? '?' : String(row.devices), 7, 'right'),
 			].join(' '),
 		);
 	}
@@ -94,11 +100,15 @@ const renderTable = (state: MonitorState, url: string): string => {
 	return lines.join('\n') + '\n';
 };
 
-const renderJson = (state: MonitorState, url: string): string =>
+const renderJson = (state: FleetState): string =>
 	JSON.stringify({
-		url,
-		atMs: state.status.traffic.lastOkAtMs,
-		totals: state.totals,
+		servers: state.servers.map(server => ({
+			name: server.name,
+			url: server.url,
+			error: server.monitor.status.traffic.error?.message ?? null,
+			totals: server.monitor.totals,
+		})),
+		totals: totalsOf(state),
 		users: sortUsers(state.users, 'rate', true).map(row => ({
 			id: row.id,
 			upRate: row.upRate,
@@ -112,27 +122,41 @@ const renderJson = (state: MonitorState, url: string): string =>
 
 /**
 One snapshot for scripts and terminals without raw mode: two polls one
-interval apart (rates need two samples), printed once. Returns the exit code.
+interval apart (rates need two samples), printed once. Exit code 1 when a
+server could not be read; the others are still printed.
 */
 export const runOnce = async (
-	client: StatsClient,
+	servers: readonly OnceServer[],
 	intervalMs: number,
 	isJson: boolean,
 	write: (text: string) => void,
 	writeError: (text: string) => void,
 ): Promise<number> => {
-	let state = await pollAll(client, initialMonitorState);
-	if (state.status.traffic.error === undefined) {
+	const initial = createFleetState(
+		servers.map(server => ({name: server.name, url: server.client.url})),
+	);
+	let state = await pollAll(servers, initial);
+	const isAnyUp = state.servers.some(
+		server => server.monitor.status.traffic.error === undefined,
+	);
+	if (isAnyUp) {
 		await sleep(intervalMs);
-		state = await pollAll(client, state);
+		state = await pollAll(servers, state);
 	}
 
-	const {error} = state.status.traffic;
-	if (error !== undefined) {
-		writeError(`hytop: ${error.message}\n`);
-		return 1;
+	const failures = state.servers.filter(
+		server => server.monitor.status.traffic.error !== undefined,
+	);
+	for (const server of failures) {
+		const where = servers.length > 1 ? `${server.name}: ` : '';
+		writeError(
+			`hytop: ${where}${server.monitor.status.traffic.error?.message ?? ''}\n`,
+		);
 	}
 
-	write(isJson ? renderJson(state, client.url) : renderTable(state, client.url));
-	return 0;
+	if (failures.length < servers.length) {
+		write(isJson ? renderJson(state) : renderTable(state));
+	}
+
+	return failures.length > 0 ? 1 : 0;
 };

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import {mkdtemp} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterEach, test} from 'node:test';
 
 import {cleanup, render} from 'ink-testing-library';
@@ -9,6 +12,7 @@ import {createFakeClient, streamEntry} from './helpers/fake-client.js';
 import {waitFor} from './helpers/wait-for.js';
 
 const keys = {down: '\u001B[B', tab: '\t', escape: '\u001B'};
+const ledgerFolder = await mkdtemp(join(tmpdir(), 'hytop-app-'));
 
 afterEach(() => {
 	cleanup();
@@ -26,12 +30,14 @@ const startApp = (isReadOnly = false) => {
 		]),
 		streams: [streamEntry({reqAddr: 'video.example:443'})],
 	});
+	const servers = [{name: 'local', client: fake.client}];
 	const view = render(
 		<App
-			client={fake.client}
+			servers={servers}
 			intervalMs={200}
 			isDemo={false}
 			isReadOnly={isReadOnly}
+			ledgerPath={join(ledgerFolder, 'ledger.jsonl')}
 		/>,
 	);
 	const frame = () => view.lastFrame() ?? '';
@@ -59,22 +65,22 @@ test('app - k then y kicks the user chosen at the keypress', async () => {
 	const app = startApp();
 	await app.waitForText('alice');
 	app.view.stdin.write('k');
-	const dialog = await app.waitForText('Kick user');
-	const chosen = /Kick user "([^"]+)"/.exec(dialog)?.[1];
+	const dialog = await app.waitForText('Kick this user?');
+	const chosen = /"([^"]+)" \(/.exec(dialog)?.[1];
 	// Rows re-sort between the keypress and the answer.
 	app.server.traffic.set('bob', {tx: 9e9, rx: 9e9});
 	await waitFor(app.frame, frame => /up [1-9]/.test(frame));
 	app.view.stdin.write('y');
 	await waitFor(() => app.server.kicks.length, count => count === 1);
 	assert.deepEqual(app.server.kicks, [[chosen]]);
-	await app.waitForText('kick queued');
+	await app.waitForText('kick sent');
 });
 
 test('app - any key but y cancels a kick', async () => {
 	const app = startApp();
 	await app.waitForText('alice');
 	app.view.stdin.write('k');
-	await app.waitForText('Kick user');
+	await app.waitForText('Kick this user?');
 	app.view.stdin.write('n');
 	await app.waitForText('kick cancelled');
 	assert.equal(app.server.kicks.length, 0);
@@ -84,12 +90,12 @@ test('app - says dropped only once /online shows fewer devices', async () => {
 	const app = startApp();
 	await app.waitForText('alice');
 	app.view.stdin.write('k');
-	await app.waitForText('Kick user "alice"');
+	await app.waitForText('"alice" (2 devices online)');
 	app.view.stdin.write('y');
-	await app.waitForText('kick queued');
+	await app.waitForText('kick sent');
 	assert.doesNotMatch(app.frame(), /dropped/);
 	app.server.online.set('alice', 1);
-	await app.waitForText('device dropped (2 → 1 online)');
+	await app.waitForText('"alice": 1 of 2 device(s) dropped, kicking again');
 });
 
 test('app - clear asks first and sends clear only on y', async () => {
@@ -103,7 +109,7 @@ test('app - clear asks first and sends clear only on y', async () => {
 	app.view.stdin.write('c');
 	await app.waitForText('billing');
 	app.view.stdin.write('y');
-	await app.waitForText('server counters cleared');
+	await app.waitForText('cleared (2 users');
 	assert.equal(app.server.clears, 1);
 });
 
@@ -111,7 +117,7 @@ test('app - read-only refuses kick and clear', async () => {
 	const app = startApp(true);
 	await app.waitForText('alice');
 	app.view.stdin.write('k');
-	await app.waitForText('read-only: kick is disabled');
+	await app.waitForText('kick is disabled');
 	assert.equal(app.server.kicks.length, 0);
 });
 
@@ -121,8 +127,8 @@ test('app - tab moves the keys to the streams pane', async () => {
 	app.view.stdin.write(keys.tab);
 	await app.waitForText('▸ Streams');
 	app.view.stdin.write('k');
-	const frame = await app.waitForText('Kick user');
-	assert.match(frame, /Kick user "alice"/);
+	const frame = await app.waitForText('Kick this user?');
+	assert.match(frame, /"alice" \(2 devices online\)/);
 });
 
 test('app - a failed kick is reported as an error', async () => {
@@ -130,10 +136,10 @@ test('app - a failed kick is reported as an error', async () => {
 	await app.waitForText('alice');
 	app.server.failWith = new ApiError('refused', 'kick', 'kick: refused');
 	app.view.stdin.write('k');
-	await app.waitForText('Kick user');
+	await app.waitForText('Kick this user?');
 	app.view.stdin.write('y');
 	await app.waitForText('failed');
-	assert.doesNotMatch(app.frame(), /kick queued/);
+	assert.doesNotMatch(app.frame(), /kick sent|dropped/);
 });
 
 test('app - keeps the last data and marks it stale when the server fails', async () => {
@@ -155,5 +161,5 @@ test('app - ? shows every key and any key closes it', async () => {
 	const help = await app.waitForText('Keys');
 	assert.match(help, /pause/);
 	app.view.stdin.write(keys.escape);
-	await waitFor(app.frame, frame => !frame.includes('Press any key'));
+	await waitFor(app.frame, frame => !frame.includes('any key closes this'));
 });

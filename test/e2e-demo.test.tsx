@@ -20,18 +20,24 @@ after(async () => {
 
 test('end to end - the monitor polls a demo server and a kick drops a device', async () => {
 	const view = render(
-		<App client={client} intervalMs={250} isDemo isReadOnly={false} />,
+		<App
+			servers={[{name: 'demo', client}]}
+			intervalMs={250}
+			isDemo
+			isReadOnly={false}
+			ledgerPath="/nonexistent/ledger.jsonl"
+		/>,
 	);
 	const frame = () => view.lastFrame() ?? '';
 	// The busiest user is first and selected: it is online and moving bytes.
 	await waitFor(frame, text => /online [1-9]/.test(text) && /KiB\/s/.test(text));
 	view.stdin.write('k');
-	const dialog = await waitFor(frame, text => text.includes('Kick user'));
-	const userId = /Kick user "([^"]+)"/.exec(dialog)?.[1] ?? '';
+	const dialog = await waitFor(frame, text => text.includes('Kick this user?'));
+	const userId = /"([^"]+)" \(/.exec(dialog)?.[1] ?? '';
 	const devicesBefore = demo.store.online().find(e => e.userId === userId);
 	assert.ok(devicesBefore, `${userId} should be online`);
 
 	view.stdin.write('y');
-	await waitFor(frame, text => text.includes('device dropped'), 10_000);
+	await waitFor(frame, text => /\d of \d device\(s\) dropped/.test(text), 10_000);
 	assert.equal(demo.store.hasPendingKick(userId), false);
 });

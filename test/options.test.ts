@@ -8,10 +8,15 @@ import {
 	UsageError,
 } from '../source/options.js';
 
-test('options - defaults to the documented listen address', () => {
+test('options - names no server when no flag does (found later)', () => {
 	const options = parseOptions([], {}, {});
 	assert.equal(options.command, 'monitor');
-	assert.equal(options.command === 'monitor' && options.url, defaultUrl);
+	assert.deepEqual(options.command === 'monitor' && options.urls, []);
+});
+
+test('options - --url may be given several times', () => {
+	const options = parseOptions([], {url: [defaultUrl, 'http://[::1]:9998']}, {});
+	assert.equal(options.command === 'monitor' && options.urls.length, 2);
 });
 
 test('options - interval is taken in seconds and kept in milliseconds', () => {
@@ -26,10 +31,10 @@ test('options - rejects a zero or absurd interval', () => {
 
 test('options - rejects a URL that is not http', () => {
 	assert.throws(
-		() => parseOptions([], {url: 'https://127.0.0.1:9999'}, {}),
+		() => parseOptions([], {url: ['https://127.0.0.1:9999']}, {}),
 		/must start with http:\/\//,
 	);
-	assert.throws(() => parseOptions([], {url: 'nonsense'}, {}), UsageError);
+	assert.throws(() => parseOptions([], {url: ['nonsense']}, {}), UsageError);
 });
 
 test('options - secret comes from the environment when no flag names one', () => {

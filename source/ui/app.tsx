@@ -1,124 +1,219 @@
-import {Box, Text, useApp} from 'ink';
-import {useCallback, useMemo, useReducer} from 'react';
+import {Box, type Key, Text, useApp, useStdout} from 'ink';
+import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
 
-import type {StatsClient} from '../api/client-contract.js';
 import {sanitizeText} from '../format/sanitize-text.js';
-import {sortStreams, sortUsers} from '../model/sort-rows.js';
-import {ConfirmDialog} from './confirm-dialog.js';
-import {Footer} from './footer.js';
-import {Header} from './header.js';
+import {userBreakdown} from '../model/aggregate-users.js';
+import {filterStreams, filterUsers, parseFilter} from '../model/filter-rows.js';
+import {describeKick} from '../model/kick-tracker.js';
+import {
+	type StreamSortKey,
+	sortStreams,
+	sortUsers,
+	type UserSortKey,
+} from '../model/sort-rows.js';
+import {userDevices} from '../model/user-devices.js';
+import {ClearDialog, KickDialog} from './dialogs.js';
+import {Footer, footerHeight} from './footer.js';
+import {Header, headerHeight} from './header.js';
 import {HelpOverlay} from './help-overlay.js';
+import {kickTargets} from './kick-targets.js';
 import {computeLayout} from './layout.js';
 import {pickStatus} from './pick-status.js';
 import {StreamsPane} from './streams-pane.js';
 import {
-	type Dialog,
 	initialUiState,
 	moveSelection,
-	selectedIndex,
 	type StatusMessage,
+	stepSort,
+	streamSortCycle,
 	uiReducer,
+	userSortCycle,
 } from './ui-state.js';
-import {type KeyCommand, useKeys} from './use-keys.js';
-import {useMonitor} from './use-monitor.js';
-import {useOperatorActions} from './use-operator-actions.js';
+import {useClear} from './use-clear.js';
+import {type WatchedServer, useFleet} from './use-fleet.js';
+import {type FilterEdit, type KeyCommand, useKeys} from './use-keys.js';
+import {useKicks} from './use-kicks.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import {UsersPane} from './users-pane.js';
+import {ZoomSummary} from './zoom-view.js';
 
 export type AppProps = {
-	readonly client: StatsClient;
+	/** The servers to watch; must keep its identity across renders. */
+	readonly servers: readonly WatchedServer[];
 	readonly intervalMs: number;
 	/** The server is hytop's own simulator: say so on screen. */
 	readonly isDemo: boolean;
 	/** Kick and clear are refused. */
 	readonly isReadOnly: boolean;
+	/** Where the totals returned by a clear are appended. */
+	readonly ledgerPath: string;
 };
 
-const dialogText = (
-	dialog: Exclude<Dialog, {kind: 'help'}>,
-): {title: string; lines: string[]} => {
-	if (dialog.kind === 'clear') {
-		return {
-			title: "Clear the server's traffic counters?",
-			lines: [
-				'Every user total on the server goes back to zero.',
-				'Other tools reading /traffic (billing panels, scripts) lose ' +
-					'the bytes counted since their last read.',
-			],
-		};
-	}
+const intervalStepMs = 500;
 
-	const devices =
-		dialog.devices === undefined
-			? 'one of its devices'
-			: `one of its ${dialog.devices} device(s)`;
-	return {
-		title: `Kick user "${sanitizeText(dialog.userId)}"?`,
-		lines: [
-			`This drops ${devices} at its next traffic.`,
-			'The client reconnects by itself unless the user is blocked in ' +
-				'the authentication backend.',
-		],
-	};
+const sortLabels: Readonly<Record<UserSortKey | StreamSortKey, string>> = {
+	rate: 'total rate',
+	'up-rate': 'up rate',
+	'down-rate': 'down rate',
+	up: 'up total',
+	down: 'down total',
+	total: 'total bytes',
+	devices: 'devices',
+	id: 'user',
+	user: 'user',
+	lifetime: 'age',
+	idle: 'idle time',
+	state: 'state',
 };
+const quote = (id: string) => `"${sanitizeText(id)}"`;
 
-export const App = ({client, intervalMs, isDemo, isReadOnly}: AppProps) => {
+export const App = ({
+	servers,
+	intervalMs: initialIntervalMs,
+	isDemo,
+	isReadOnly,
+	ledgerPath,
+}: AppProps) => {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
-	const {monitor, nowMs, isPaused, togglePause, pollNow} = useMonitor(
-		client,
+	const {
+		fleet,
+		dispatch: fleetDispatch,
+		nowMs,
+		isPaused,
 		intervalMs,
-	);
+		togglePause,
+		setIntervalMs,
+		pollNow,
+		setStreamsWanted,
+	} = useFleet(servers, initialIntervalMs);
 	const [ui, dispatch] = useReducer(uiReducer, initialUiState);
-
 	const setStatus = useCallback((status: Omit<StatusMessage, 'atMs'>) => {
 		dispatch({type: 'status', status: {...status, atMs: Date.now()}});
 	}, []);
-	const actions = useOperatorActions(
-		client,
-		monitor.online,
-		setStatus,
-		pollNow,
-	);
+	const {jobs, startKicks} = useKicks(servers, fleet, nowMs, pollNow);
+	const clear = useClear(servers, ledgerPath, fleetDispatch, setStatus, pollNow);
+	const serverNames = useMemo(() => servers.map(s => s.name), [servers]);
+	const isFleet = servers.length > 1;
 
+	const filter = useMemo(() => parseFilter(ui.filter), [ui.filter]);
 	const users = useMemo(
-		() => sortUsers(monitor.users, 'rate', true),
-		[monitor.users],
+		() =>
+			sortUsers(
+				filterUsers(fleet.users, fleet.streams, filter),
+				ui.userSort.key,
+				ui.userSort.isDescending,
+			),
+		[fleet.users, fleet.streams, filter, ui.userSort],
 	);
-	const streams = useMemo(
-		() => sortStreams(monitor.streams, 'rate', true),
-		[monitor.streams],
-	);
-	const userKeys = useMemo(() => users.map(row => row.id), [users]);
-	const streamKeys = useMemo(() => streams.map(row => row.key), [streams]);
+	const streams = useMemo(() => {
+		const shown =
+			ui.zoomedUser === undefined
+				? filterStreams(fleet.streams, filter)
+				: fleet.streams.filter(row => row.user === ui.zoomedUser);
+		return sortStreams(
+			shown,
+			ui.streamSort.key,
+			ui.streamSort.isDescending,
+		);
+	}, [fleet.streams, filter, ui.zoomedUser, ui.streamSort]);
 
-	const layout = computeLayout(columns, rows, ui.focus, users.length);
-	const usersIndex = selectedIndex(userKeys, ui.selected.users);
-	const streamsIndex = selectedIndex(streamKeys, ui.selected.streams);
-	const focusedHeight =
+	const usersIndex = Math.max(
+		0,
+		users.findIndex(row => row.id === ui.selected.users),
+	);
+	const streamsIndex = Math.max(
+		0,
+		streams.findIndex(row => row.key === ui.selected.streams),
+	);
+	const selectedUser = users[usersIndex]?.id;
+	const selectedStreamUser = streams[streamsIndex]?.user;
+	const focus = ui.zoomedUser === undefined ? ui.focus : 'streams';
+
+	const chrome =
+		headerHeight(fleet, ui.filter, ui.isEditingFilter) + footerHeight;
+	const layout = computeLayout({
+		columns,
+		rows,
+		chromeLines: chrome,
+		focus,
+		userCount: users.length,
+	});
+	const isStreamsShown =
+		layout.kind === 'panes' &&
+		(layout.streamsHeight > 0 || ui.zoomedUser !== undefined);
+	useEffect(() => {
+		setStreamsWanted(isStreamsShown);
+	}, [isStreamsShown, setStreamsWanted]);
+
+	// Kick outcomes also go to the event line, once each.
+	const reported = useRef(new Map<number, string>());
+	useEffect(() => {
+		for (const job of jobs.jobs) {
+			const {text, tone} = describeKick(job, Date.now(), quote);
+			const isFinal = !['to-send', 'sending', 'waiting'].includes(job.phase);
+			if (isFinal && reported.current.get(job.id) !== job.phase) {
+				reported.current.set(job.id, job.phase);
+				const where = isFleet ? `${serverNames[job.server] ?? ''}: ` : '';
+				fleetDispatch({
+					type: 'event',
+					event: {atMs: Date.now(), text: where + text, tone},
+				});
+			}
+		}
+	}, [jobs, isFleet, serverNames, fleetDispatch]);
+
+	const kickStatus = useMemo((): StatusMessage | undefined => {
+		const recent = jobs.jobs.filter(
+			job => nowMs - job.lastProgressAtMs < 30_000 || job.phase === 'waiting',
+		);
+		if (recent.length === 0) {
+			return undefined;
+		}
+
+		const described = recent.map(job => describeKick(job, nowMs, quote));
+		const atMs = Math.max(...recent.map(job => job.lastProgressAtMs));
+		return {
+			text: described.map(entry => entry.text).join('; '),
+			tone: described.some(entry => entry.tone === 'error')
+				? 'error'
+				: described.every(entry => entry.tone === 'success')
+					? 'success'
+					: 'info',
+			atMs,
+		};
+	}, [jobs, nowMs]);
+
+	const pageRows =
 		layout.kind === 'panes'
-			? ui.focus === 'users'
-				? layout.usersHeight
-				: layout.streamsHeight
+			? Math.max(1, (focus === 'users' ? layout.usersHeight : layout.streamsHeight) - 1)
 			: 1;
-
-	const userToKick = (): string | undefined =>
-		ui.focus === 'users'
-			? users[usersIndex]?.id
-			: streams[streamsIndex]?.user;
 
 	const runCommand = (command: KeyCommand) => {
 		switch (command.type) {
 			case 'focus-next': {
-				dispatch({type: 'focus-next'});
+				if (ui.zoomedUser === undefined) {
+					dispatch({type: 'focus-next'});
+				}
+
 				break;
 			}
 
 			case 'move': {
-				const keys = ui.focus === 'users' ? userKeys : streamKeys;
-				const key = moveSelection(keys, ui.selected[ui.focus], command.move);
+				const key =
+					focus === 'users'
+						? moveSelection(
+								users.map(row => row.id),
+								ui.selected.users,
+								command.move,
+							)
+						: moveSelection(
+								streams.map(row => row.key),
+								ui.selected.streams,
+								command.move,
+							);
 				if (key !== undefined) {
-					dispatch({type: 'select', pane: ui.focus, key});
+					dispatch({type: 'select', pane: focus, key});
 				}
 
 				break;
@@ -126,33 +221,44 @@ export const App = ({client, intervalMs, isDemo, isReadOnly}: AppProps) => {
 
 			case 'kick': {
 				if (isReadOnly) {
-					setStatus({text: 'read-only: kick is disabled', tone: 'error'});
+					setStatus({
+						text: 'read-only (--read-only): kick is disabled',
+						tone: 'error',
+					});
 					break;
 				}
 
-				const userId = userToKick();
-				if (userId === undefined) {
+				const chosen =
+					ui.marked.size > 0
+						? [...ui.marked]
+						: [ui.zoomedUser ?? (focus === 'users' ? selectedUser : selectedStreamUser)]
+								.filter((id): id is string => id !== undefined);
+				if (chosen.length === 0) {
 					setStatus({text: 'no user selected to kick', tone: 'error'});
 					break;
 				}
 
-				const devices = monitor.status.online.isSupported
-					? (monitor.online?.get(userId) ?? 0)
-					: undefined;
 				dispatch({
 					type: 'open-dialog',
-					dialog: {kind: 'kick', userId, devices},
+					dialog: {kind: 'kick', targets: kickTargets(fleet, chosen)},
 				});
 				break;
 			}
 
 			case 'clear': {
 				if (isReadOnly) {
-					setStatus({text: 'read-only: clear is disabled', tone: 'error'});
+					setStatus({
+						text: 'read-only (--read-only): clear is disabled',
+						tone: 'error',
+					});
 					break;
 				}
 
-				dispatch({type: 'open-dialog', dialog: {kind: 'clear'}});
+				dispatch({
+					type: 'open-dialog',
+					// One server is ticked for you; of several, you tick which.
+					dialog: {kind: 'clear', chosen: servers.map(() => !isFleet)},
+				});
 				break;
 			}
 
@@ -170,13 +276,156 @@ export const App = ({client, intervalMs, isDemo, isReadOnly}: AppProps) => {
 				exit();
 				break;
 			}
+
+			case 'filter': {
+				dispatch({type: 'edit-filter'});
+				break;
+			}
+
+			case 'escape': {
+				if (ui.zoomedUser !== undefined) {
+					dispatch({type: 'zoom', userId: undefined});
+				} else if (ui.filter !== '') {
+					dispatch({type: 'set-filter', filter: ''});
+				} else if (ui.marked.size > 0) {
+					dispatch({type: 'clear-marks'});
+				}
+
+				break;
+			}
+
+			case 'sort': {
+				if (focus === 'users') {
+					dispatch({
+						type: 'sort-users',
+						sort: {
+							...ui.userSort,
+							key: stepSort(userSortCycle, ui.userSort.key, command.step),
+						},
+					});
+				} else {
+					dispatch({
+						type: 'sort-streams',
+						sort: {
+							...ui.streamSort,
+							key: stepSort(streamSortCycle, ui.streamSort.key, command.step),
+						},
+					});
+				}
+
+				break;
+			}
+
+			case 'reverse': {
+				if (focus === 'users') {
+					dispatch({
+						type: 'sort-users',
+						sort: {...ui.userSort, isDescending: !ui.userSort.isDescending},
+					});
+				} else {
+					dispatch({
+						type: 'sort-streams',
+						sort: {
+							...ui.streamSort,
+							isDescending: !ui.streamSort.isDescending,
+						},
+					});
+				}
+
+				break;
+			}
+
+			case 'zoom': {
+				const userId = focus === 'users' ? selectedUser : selectedStreamUser;
+				if (userId !== undefined && ui.zoomedUser === undefined) {
+					dispatch({type: 'zoom', userId});
+				}
+
+				break;
+			}
+
+			case 'units': {
+				dispatch({type: 'next-units'});
+				break;
+			}
+
+			case 'interval': {
+				const next = Math.max(
+					intervalStepMs,
+					intervalMs + command.step * intervalStepMs,
+				);
+				setIntervalMs(next);
+				setStatus({text: `polling every ${next / 1000}s`, tone: 'info'});
+				break;
+			}
+
+			case 'mark': {
+				const userId = focus === 'users' ? selectedUser : selectedStreamUser;
+				if (userId !== undefined) {
+					dispatch({type: 'toggle-mark', userId});
+				}
+
+				break;
+			}
+
+			case 'reset-session': {
+				fleetDispatch({type: 'reset-session'});
+				setStatus({
+					text: "hytop's session totals and graphs reset (server untouched)",
+					tone: 'success',
+				});
+				break;
+			}
 		}
 	};
 
-	const answerDialog = (isYes: boolean) => {
+	const editFilter = (edit: FilterEdit) => {
+		switch (edit.type) {
+			case 'append': {
+				dispatch({type: 'append-filter', text: edit.text});
+				break;
+			}
+
+			case 'erase': {
+				dispatch({type: 'erase-filter'});
+				break;
+			}
+
+			case 'accept': {
+				dispatch({type: 'end-filter-edit'});
+				break;
+			}
+
+			case 'cancel': {
+				dispatch({type: 'set-filter', filter: ''});
+				dispatch({type: 'end-filter-edit'});
+				break;
+			}
+		}
+	};
+
+	const answerDialog = (input: string, key: Key) => {
 		const {dialog} = ui;
+		if (dialog?.kind === 'clear' && /^[1-9]$/.test(input) && isFleet) {
+			const index = Number(input) - 1;
+			if (index < servers.length) {
+				const chosen = dialog.chosen.map((value, position) =>
+					position === index ? !value : value,
+				);
+				dispatch({type: 'open-dialog', dialog: {kind: 'clear', chosen}});
+			}
+
+			return;
+		}
+
 		dispatch({type: 'close-dialog'});
+		const isYes = input === 'y' && !key.ctrl;
 		if (dialog === undefined || dialog.kind === 'help') {
+			return;
+		}
+
+		if (dialog.kind === 'clear' && input === 'z') {
+			runCommand({type: 'reset-session'});
 			return;
 		}
 
@@ -186,17 +435,19 @@ export const App = ({client, intervalMs, isDemo, isReadOnly}: AppProps) => {
 		}
 
 		if (dialog.kind === 'kick') {
-			actions.kick(dialog.userId, dialog.devices);
+			startKicks(dialog.targets);
+			dispatch({type: 'clear-marks'});
 		} else {
-			actions.clear();
+			clear(dialog.chosen);
 		}
 	};
 
 	useKeys({
+		mode: ui.dialog ? 'dialog' : ui.isEditingFilter ? 'filter' : 'main',
+		pageRows,
 		onCommand: runCommand,
+		onFilterEdit: editFilter,
 		onDialogKey: answerDialog,
-		isDialogOpen: ui.dialog !== undefined,
-		pageRows: Math.max(1, focusedHeight - 1),
 	});
 
 	if (layout.kind === 'too-small') {
@@ -207,67 +458,133 @@ export const App = ({client, intervalMs, isDemo, isReadOnly}: AppProps) => {
 		);
 	}
 
-	const panesHeight = rows - 1 - 4;
-	const unavailable = monitor.status.streams.isSupported
-		? undefined
-		: 'This server has no /dump/streams (Hysteria older than v2.6.0).';
+	const usersNote = `by ${sortLabels[ui.userSort.key]}`;
+	const streamsNote = `by ${sortLabels[ui.streamSort.key]}`;
+	const unavailable = fleet.servers.every(
+		server => !server.monitor.status.streams.isSupported,
+	)
+		? 'This server has no /dump/streams (Hysteria older than v2.6.0).'
+		: undefined;
 
 	let body;
 	if (ui.dialog?.kind === 'help') {
 		body = (
 			<HelpOverlay
 				width={columns}
-				height={panesHeight}
+				height={layout.bodyHeight}
 				isReadOnly={isReadOnly}
 			/>
 		);
-	} else if (ui.dialog) {
-		const {title, lines} = dialogText(ui.dialog);
+	} else if (ui.dialog?.kind === 'kick') {
 		body = (
-			<Box height={panesHeight} flexDirection="column">
-				<ConfirmDialog title={title} lines={lines} width={columns} />
-			</Box>
+			<KickDialog
+				targets={ui.dialog.targets}
+				serverNames={serverNames}
+				width={columns}
+			/>
+		);
+	} else if (ui.dialog?.kind === 'clear') {
+		body = (
+			<ClearDialog
+				chosen={ui.dialog.chosen}
+				serverNames={serverNames}
+				width={columns}
+			/>
+		);
+	} else if (ui.zoomedUser !== undefined) {
+		const devices = userDevices(fleet.streams, ui.zoomedUser);
+		const breakdown = userBreakdown(
+			fleet.servers.map(server => ({
+				name: server.name,
+				users: server.monitor.users,
+				streams: server.monitor.streams,
+			})),
+			ui.zoomedUser,
+		);
+		const devicesHeight = Math.min(Math.max(1, devices.length), 5);
+		const summaryHeight = devicesHeight + 3 + (breakdown.length > 1 ? 1 : 0);
+		body = (
+			<>
+				<ZoomSummary
+					userId={ui.zoomedUser}
+					row={fleet.users.find(row => row.id === ui.zoomedUser)}
+					breakdown={breakdown}
+					devices={devices}
+					units={ui.units}
+					width={columns}
+					height={devicesHeight}
+					hasServerColumn={isFleet}
+				/>
+				<StreamsPane
+					title="Its streams"
+					rows={streams}
+					selectedIndex={streamsIndex}
+					isFocused
+					width={columns}
+					height={Math.max(1, layout.bodyHeight - summaryHeight - 2)}
+					sort={ui.streamSort}
+					note={streamsNote}
+					unavailableText={unavailable}
+					units={ui.units}
+					hasServerColumn={isFleet}
+				/>
+			</>
 		);
 	} else {
 		body = (
-			<Box flexDirection="column" height={panesHeight}>
+			<>
 				{layout.usersHeight > 0 && (
 					<UsersPane
 						rows={users}
 						selectedIndex={usersIndex}
-						isFocused={ui.focus === 'users'}
+						isFocused={focus === 'users'}
 						width={columns}
 						height={layout.usersHeight}
+						sort={ui.userSort}
+						note={usersNote}
+						units={ui.units}
+						session={fleet.session}
+						history={fleet.history}
+						marked={ui.marked}
 					/>
 				)}
 				{layout.streamsHeight > 0 && (
 					<StreamsPane
 						rows={streams}
 						selectedIndex={streamsIndex}
-						isFocused={ui.focus === 'streams'}
+						isFocused={focus === 'streams'}
 						width={columns}
 						height={layout.streamsHeight}
+						sort={ui.streamSort}
+						note={streamsNote}
 						unavailableText={unavailable}
+						units={ui.units}
+						hasServerColumn={isFleet}
 					/>
 				)}
-			</Box>
+			</>
 		);
 	}
 
 	return (
 		<Box flexDirection="column" width={columns}>
 			<Header
-				url={client.url}
+				fleet={fleet}
 				isDemo={isDemo}
-				monitor={monitor}
 				intervalMs={intervalMs}
 				isPaused={isPaused}
 				nowMs={nowMs}
 				width={columns}
+				units={ui.units}
+				filter={ui.filter}
+				isEditingFilter={ui.isEditingFilter}
 			/>
-			{body}
+			<Box flexDirection="column" height={layout.bodyHeight}>
+				{body}
+			</Box>
 			<Footer
-				status={pickStatus(ui.status, monitor, nowMs)}
+				events={fleet.events}
+				status={pickStatus(ui.status, kickStatus, fleet, nowMs)}
 				width={columns}
 			/>
 		</Box>

@@ -1,24 +1,45 @@
 import {Text} from 'ink';
 import stringWidth from 'string-width';
 
-import type {StatusMessage} from './ui-state.js';
+import type {FleetEvent} from '../model/fleet-events.js';
 import {footerHints} from './key-help.js';
+import type {StatusMessage} from './ui-state.js';
 
 const toneColors = {info: undefined, success: 'green', error: 'red'} as const;
 
+/** Lines the footer takes, for the layout. */
+export const footerHeight = 3;
+
+const clock = (atMs: number) =>
+	new Date(atMs).toTimeString().slice(0, 8);
+
 export type FooterProps = {
-	/** The latest outcome of an action, or an endpoint's problem. */
+	/** The newest events, newest last. */
+	readonly events: readonly FleetEvent[];
+	/** What an action is doing, or an endpoint's problem. */
 	readonly status: StatusMessage | undefined;
 	readonly width: number;
 };
 
-/** Two lines: the status line, then the key hints that fit. */
-export const Footer = ({status, width}: FooterProps) => {
+/** The event line, the status line, then the key hints that fit. */
+export const Footer = ({events, status, width}: FooterProps) => {
 	const hint =
 		footerHints.find(text => stringWidth(text) <= width) ?? footerHints.at(-1);
+	const recent = events.slice(-3).reverse();
 
 	return (
 		<>
+			<Text wrap="truncate" dimColor={recent.length === 0}>
+				{recent.length === 0
+					? 'no events yet'
+					: recent.map((event, index) => (
+							<Text key={`${event.atMs}-${index}`}>
+								{index > 0 ? '  ·  ' : ''}
+								<Text dimColor>{clock(event.atMs)} </Text>
+								<Text color={toneColors[event.tone]}>{event.text}</Text>
+							</Text>
+						))}
+			</Text>
 			<Text wrap="truncate" color={status ? toneColors[status.tone] : undefined}>
 				{status?.text ?? ' '}
 			</Text>

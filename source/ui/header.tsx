@@ -1,78 +1,138 @@
 import {Box, Text} from 'ink';
 
-import {formatRate} from '../format/format-bytes.js';
-import {formatDuration} from '../format/format-duration.js';
+import {type ByteUnits, formatRate} from '../format/format-bytes.js';
 import {fitText} from '../format/fit-text.js';
-import type {MonitorState} from '../model/monitor-state.js';
+import {sanitizeText} from '../format/sanitize-text.js';
+import {sparkline} from '../format/sparkline.js';
+import type {FleetState} from '../model/fleet-state.js';
 import {summariseConnection} from './connection-summary.js';
 
 /** How long the header keeps saying that the counters were reset. */
 const resetNoticeMs = 10_000;
+const graphWidth = 20;
 
 export type HeaderProps = {
-	readonly url: string;
+	readonly fleet: FleetState;
 	readonly isDemo: boolean;
-	readonly monitor: MonitorState;
 	readonly intervalMs: number;
 	readonly isPaused: boolean;
 	readonly nowMs: number;
 	readonly width: number;
+	readonly units: ByteUnits;
+	readonly filter: string;
+	readonly isEditingFilter: boolean;
+};
+
+const capabilityNote = (fleet: FleetState): string => {
+	const missing = fleet.servers.flatMap(server => {
+		const {status} = server.monitor;
+		const lacks = [
+			status.online.isSupported ? '' : '/online',
+			status.streams.isSupported ? '' : '/dump/streams',
+		].filter(Boolean);
+		if (lacks.length === 0) {
+			return [];
+		}
+
+		const who = fleet.servers.length > 1 ? `${server.name} ` : '';
+		return [`${who}has no ${lacks.join(' or ')} (older Hysteria)`];
+	});
+	return missing.join('; ');
 };
 
 export const Header = ({
-	url,
+	fleet,
 	isDemo,
-	monitor,
 	intervalMs,
 	isPaused,
 	nowMs,
 	width,
+	units,
+	filter,
+	isEditingFilter,
 }: HeaderProps) => {
-	const connection = summariseConnection(
-		monitor.status.traffic,
-		nowMs,
-		isPaused,
-	);
-	const {totals} = monitor;
-	const onlineText =
-		monitor.status.online.isSupported
-			? `online ${totals.onlineUsers} users, ${totals.devices} devices`
-			: 'online: n/a (server too old)';
-	const streamsText = monitor.status.streams.isSupported
-		? `streams ${totals.activeStreams}`
-		: 'streams: n/a (server too old)';
-	const isResetRecent =
-		monitor.lastResetAtMs !== undefined &&
-		nowMs - monitor.lastResetAtMs < resetNoticeMs;
-	const demoText = isDemo ? ' DEMO: simulated data ' : '';
-	const firstLine = `hytop ${url} · every ${intervalMs / 1000}s · `;
+	const isFleet = fleet.servers.length > 1;
+	const servers = fleet.servers.map(server => ({
+		name: isFleet ? server.name : server.url,
+		summary: summariseConnection(server.monitor.status.traffic, nowMs, isPaused),
+	}));
+	let onlineUsers = 0;
+	let devices = 0;
+	let activeStreams = 0;
+	let upRate = 0;
+	let downRate = 0;
+	let isResetRecent = false;
+	for (const {monitor} of fleet.servers) {
+		onlineUsers += monitor.totals.onlineUsers;
+		devices += monitor.totals.devices;
+		activeStreams += monitor.totals.activeStreams;
+		upRate += monitor.totals.upRate;
+		downRate += monitor.totals.downRate;
+		isResetRecent ||=
+			monitor.lastResetAtMs !== undefined &&
+			nowMs - monitor.lastResetAtMs < resetNoticeMs;
+	}
+
+	const note = capabilityNote(fleet);
+	const totals = [
+		`up ${formatRate(upRate, units)}`,
+		sparkline(fleet.history.up, graphWidth),
+		` down ${formatRate(downRate, units)}`,
+		sparkline(fleet.history.down, graphWidth),
+	];
+	const counts =
+		`  online ${onlineUsers} users, ${devices} devices` +
+		`  streams ${activeStreams}`;
 
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate">
-				<Text bold>{firstLine}</Text>
-				<Text color={connection.color}>{connection.text}</Text>
-				{demoText && (
+				<Text bold>hytop </Text>
+				{servers.map((server, index) => (
+					<Text key={server.name}>
+						{index > 0 ? ' · ' : ''}
+						{sanitizeText(server.name)}{' '}
+						<Text color={server.summary.color}>{server.summary.text}</Text>
+					</Text>
+				))}
+				<Text> · every {intervalMs / 1000}s</Text>
+				{isDemo && (
 					<Text>
 						{'  '}
 						<Text inverse color="magenta">
-							{demoText}
+							{' DEMO: simulated data '}
 						</Text>
 					</Text>
 				)}
 			</Text>
 			<Text wrap="truncate">
-				{fitText(
-					[
-						`up ${formatRate(totals.upRate)}`,
-						`down ${formatRate(totals.downRate)}`,
-						onlineText,
-						streamsText,
-					].join('   '),
-					isResetRecent ? Math.max(0, width - 24) : width,
-				)}
-				{isResetRecent && <Text color="yellow"> counters were reset</Text>}
+				<Text>{totals[0]} </Text>
+				<Text color="green">{totals[1]}</Text>
+				<Text>{totals[2]} </Text>
+				<Text color="blue">{totals[3]}</Text>
+				<Text>{counts}</Text>
+				{isResetRecent && <Text color="yellow">  counters were reset</Text>}
 			</Text>
+			{(filter !== '' || isEditingFilter || note !== '') && (
+				<Text wrap="truncate">
+					{(filter !== '' || isEditingFilter) && (
+						<Text color="cyan">
+							filter: {sanitizeText(filter)}
+							{isEditingFilter ? '▏ (Enter keeps, Esc clears)' : ''}
+							{'  '}
+						</Text>
+					)}
+					<Text dimColor>{fitText(note, Math.max(0, width - 40))}</Text>
+				</Text>
+			)}
 		</Box>
 	);
 };
+
+/** Lines the header takes, for the layout. */
+export const headerHeight = (
+	fleet: FleetState,
+	filter: string,
+	isEditingFilter: boolean,
+): number =>
+	filter !== '' || isEditingFilter || capabilityNote(fleet) !== '' ? 3 : 2;

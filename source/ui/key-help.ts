@@ -1,20 +1,30 @@
 /** Every key, as the help overlay lists it. */
 export const keyHelp: ReadonlyArray<readonly [keys: string, action: string]> = [
-	['Tab / Shift-Tab', 'switch between the users and streams panes'],
-	['↑ ↓', 'move the selection'],
-	['PgUp PgDn', 'move a page'],
+	['Tab', 'switch between the users and streams panes'],
+	['↑ ↓ PgUp PgDn', 'move the selection'],
 	['Home End', 'first / last row'],
-	['k', 'kick the selected user (or the user of the selected stream)'],
-	['c', "clear the server's traffic counters"],
+	['/', 'filter users and streams (!text inverts; Esc clears)'],
+	['< >', 'sort the focused pane by the previous / next column'],
+	['r', 'reverse the sort'],
+	['Enter', "zoom in on the user: its devices and streams (Esc back)"],
+	['Space', 'mark or unmark the user'],
+	['k', 'kick the marked users, or the selected one, until gone'],
+	['c', "clear the server's counters (z in the dialog: local reset)"],
+	['z', "reset hytop's own session totals and graphs"],
+	['u', 'units: KiB/s, kB/s, Mbit/s'],
+	['+ -', 'longer / shorter poll interval (0.5 s steps)'],
 	['p', 'pause / resume polling'],
 	['?', 'show / hide this help'],
 	['q  Ctrl-C', 'quit'],
 ];
 
-/** The footer's hints, shortest last: the first that fits is shown. */
+/** The footer's hints, longest first: the first that fits is shown. */
 export const footerHints: readonly string[] = [
-	'Tab pane  ↑↓ select  k kick  c clear  p pause  ? help  q quit',
-	'Tab ↑↓  k kick  c clear  p pause  ? help  q quit',
+	'Tab pane  / filter  <> sort  Enter zoom  Space mark  k kick  c clear  ' +
+		'z reset  u units  +- rate  p pause  ? help  q quit',
+	'/ filter  <> sort  Enter zoom  Space mark  k kick  c clear  p pause  ' +
+		'? help  q quit',
+	'/ filter  Enter zoom  k kick  c clear  ? help  q quit',
 	'k kick  c clear  ? help  q quit',
 	'? help  q quit',
 ];

@@ -1,10 +1,18 @@
+import {useMemo} from 'react';
+
 import type {StreamState} from '../api/types.js';
-import {formatBytes, formatRate} from '../format/format-bytes.js';
+import {
+	type ByteUnits,
+	formatBytes,
+	formatRate,
+} from '../format/format-bytes.js';
 import {formatDuration} from '../format/format-duration.js';
 import {sanitizeText} from '../format/sanitize-text.js';
-import type {StreamRow} from '../model/types.js';
+import type {FleetStreamRow} from '../model/aggregate-users.js';
+import type {StreamSortKey} from '../model/sort-rows.js';
 import type {Column} from './table-layout.js';
 import {TablePane} from './table-pane.js';
+import type {Sort} from './ui-state.js';
 
 const stateColors: Readonly<Record<StreamState, string>> = {
 	init: 'yellow',
@@ -15,13 +23,34 @@ const stateColors: Readonly<Record<StreamState, string>> = {
 	unknown: 'red',
 };
 
-export const streamColumns: ReadonlyArray<Column<StreamRow>> = [
+export type StreamColumnContext = {
+	readonly units: ByteUnits;
+	/** Several servers are watched: say which one each stream is on. */
+	readonly hasServerColumn: boolean;
+};
+
+export const streamColumns = ({
+	units,
+	hasServerColumn,
+}: StreamColumnContext): ReadonlyArray<Column<FleetStreamRow>> => [
+	...(hasServerColumn
+		? [
+				{
+					title: 'SERVER',
+					width: 8,
+					align: 'left',
+					priority: 1,
+					cell: (row: FleetStreamRow) => sanitizeText(row.server ?? ''),
+				} as const,
+			]
+		: []),
 	{
 		title: 'USER',
 		width: 10,
 		align: 'left',
 		priority: 0,
 		grow: 1,
+		sortKey: 'user',
 		cell: row => sanitizeText(row.user),
 	},
 	{
@@ -29,6 +58,7 @@ export const streamColumns: ReadonlyArray<Column<StreamRow>> = [
 		width: 7,
 		align: 'left',
 		priority: 1,
+		sortKey: 'state',
 		cell: row => row.state,
 		color: row => stateColors[row.state],
 	},
@@ -64,37 +94,42 @@ export const streamColumns: ReadonlyArray<Column<StreamRow>> = [
 	},
 	{
 		title: 'UP/s',
-		width: 10,
+		width: 11,
 		align: 'right',
 		priority: 2,
-		cell: row => formatRate(row.upRate),
+		sortKey: 'up-rate',
+		cell: row => formatRate(row.upRate, units),
 	},
 	{
 		title: 'DOWN/s',
-		width: 10,
+		width: 11,
 		align: 'right',
 		priority: 2,
-		cell: row => formatRate(row.downRate),
+		sortKey: 'down-rate',
+		cell: row => formatRate(row.downRate, units),
 	},
 	{
 		title: 'UP',
 		width: 9,
 		align: 'right',
 		priority: 5,
-		cell: row => formatBytes(row.up),
+		sortKey: 'up',
+		cell: row => formatBytes(row.up, units),
 	},
 	{
 		title: 'DOWN',
 		width: 9,
 		align: 'right',
 		priority: 5,
-		cell: row => formatBytes(row.down),
+		sortKey: 'down',
+		cell: row => formatBytes(row.down, units),
 	},
 	{
 		title: 'AGE',
 		width: 7,
 		align: 'right',
 		priority: 3,
+		sortKey: 'lifetime',
 		cell: row => formatDuration(row.lifetimeMs),
 	},
 	{
@@ -102,39 +137,57 @@ export const streamColumns: ReadonlyArray<Column<StreamRow>> = [
 		width: 6,
 		align: 'right',
 		priority: 3,
+		sortKey: 'idle',
 		cell: row => formatDuration(row.idleMs),
 	},
 ];
 
-export type StreamsPaneProps = {
-	readonly rows: readonly StreamRow[];
+export type StreamsPaneProps = StreamColumnContext & {
+	readonly title?: string;
+	readonly rows: readonly FleetStreamRow[];
 	readonly selectedIndex: number;
 	readonly isFocused: boolean;
 	readonly width: number;
 	readonly height: number;
+	readonly sort: Sort<StreamSortKey>;
+	readonly note: string | undefined;
 	/** Why there is nothing to list, when the server cannot say. */
 	readonly unavailableText: string | undefined;
 };
 
-const streamKey = (row: StreamRow) => row.key;
+const streamKey = (row: FleetStreamRow) => row.key;
 
 export const StreamsPane = ({
+	title = 'Streams',
 	rows,
 	selectedIndex,
 	isFocused,
 	width,
 	height,
+	sort,
+	note,
 	unavailableText,
-}: StreamsPaneProps) => (
-	<TablePane
-		title="Streams"
-		columns={streamColumns}
-		rows={rows}
-		rowKey={streamKey}
-		selectedIndex={selectedIndex}
-		isFocused={isFocused}
-		width={width}
-		height={height}
-		emptyText={unavailableText ?? 'No open proxy streams.'}
-	/>
-);
+	units,
+	hasServerColumn,
+}: StreamsPaneProps) => {
+	const columns = useMemo(
+		() => streamColumns({units, hasServerColumn}),
+		[units, hasServerColumn],
+	);
+
+	return (
+		<TablePane
+			title={title}
+			columns={columns}
+			rows={rows}
+			rowKey={streamKey}
+			selectedIndex={selectedIndex}
+			isFocused={isFocused}
+			width={width}
+			height={height}
+			emptyText={unavailableText ?? 'No open proxy streams.'}
+			sort={sort}
+			note={note}
+		/>
+	);
+};

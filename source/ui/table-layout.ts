@@ -11,6 +11,8 @@ export type Column<Row> = {
 	/** Share of the leftover width this column takes. */
 	readonly grow?: number;
 	readonly cell: (row: Row) => string;
+	/** The sort key this column shows, when rows can be sorted by it. */
+	readonly sortKey?: string;
 	/** Colour of the cell, when it has one. */
 	readonly color?: (row: Row) => string | undefined;
 };
@@ -86,12 +88,22 @@ export const rowSegments = <Row>(
 	return segments;
 };
 
-/** The header line of a table. */
+/** The header line of a table, the sorted column marked with ▼ or ▲. */
 export const headerLine = <Row>(
 	columns: ReadonlyArray<PlacedColumn<Row>>,
+	sort?: {readonly key: string; readonly isDescending: boolean},
 ): string =>
 	columns
-		.map(column => fitText(column.title, column.placedWidth, column.align))
+		.map(column => {
+			const isSorted = sort !== undefined && column.sortKey === sort.key;
+			const arrow = sort?.isDescending ? '▼' : '▲';
+			const title = isSorted
+				? column.align === 'right'
+					? `${arrow}${column.title}`
+					: `${column.title}${arrow}`
+				: column.title;
+			return fitText(title, column.placedWidth, column.align);
+		})
 		.join(' ');
 
 /**

@@ -25,6 +25,9 @@ export type TablePaneProps<Row> = {
 	readonly emptyText: string;
 	/** Colour of a whole row (dims offline users, say). */
 	readonly rowColor?: (row: Row) => string | undefined;
+	readonly sort?: {readonly key: string; readonly isDescending: boolean};
+	/** Said after the title, such as the filter in force. */
+	readonly note?: string;
 };
 
 const TablePaneView = <Row,>({
@@ -38,6 +41,8 @@ const TablePaneView = <Row,>({
 	height,
 	emptyText,
 	rowColor,
+	sort,
+	note,
 }: TablePaneProps<Row>) => {
 	const placed = layoutColumns(columns, width);
 	const start = windowStart(rows.length, selectedIndex, height);
@@ -47,7 +52,10 @@ const TablePaneView = <Row,>({
 			? ` ${start + 1}-${start + visible.length} of ${rows.length}`
 			: ` ${rows.length}`;
 	const marker = isFocused ? '▸ ' : '  ';
-	const titleText = fitText(`${marker}${title}${position} `, width);
+	const titleText = fitText(
+		`${marker}${title}${position}${note ? `  ${note}` : ''}`,
+		width,
+	);
 
 	return (
 		<Box flexDirection="column" width={width} height={height + 2}>
@@ -55,7 +63,7 @@ const TablePaneView = <Row,>({
 				{titleText}
 			</Text>
 			<Text dimColor wrap="truncate">
-				{headerLine(placed)}
+				{headerLine(placed, sort)}
 			</Text>
 			{visible.length === 0 ? (
 				<Text dimColor wrap="truncate">

@@ -1,8 +1,21 @@
-import {formatBytes, formatRate} from '../format/format-bytes.js';
+import {useMemo} from 'react';
+
+import {
+	type ByteUnits,
+	formatBytes,
+	formatRate,
+} from '../format/format-bytes.js';
 import {sanitizeText} from '../format/sanitize-text.js';
+import {sparkline} from '../format/sparkline.js';
+import type {RateHistory} from '../model/rate-history.js';
+import type {SessionTotals} from '../model/session-totals.js';
+import type {UserSortKey} from '../model/sort-rows.js';
 import type {UserRow} from '../model/types.js';
 import type {Column} from './table-layout.js';
 import {TablePane} from './table-pane.js';
+import type {Sort} from './ui-state.js';
+
+const sparklineWidth = 10;
 
 const presenceText = (row: UserRow): string => {
 	if (row.change === 'joined') {
@@ -28,48 +41,92 @@ const changeColor = (row: UserRow): string | undefined => {
 	return row.change === 'left' ? 'red' : undefined;
 };
 
-export const userColumns: ReadonlyArray<Column<UserRow>> = [
+export type UserColumnContext = {
+	readonly units: ByteUnits;
+	readonly session: SessionTotals;
+	readonly history: RateHistory;
+	readonly marked: ReadonlySet<string>;
+};
+
+export const userColumns = ({
+	units,
+	session,
+	history,
+	marked,
+}: UserColumnContext): ReadonlyArray<Column<UserRow>> => [
+	{
+		title: '',
+		width: 1,
+		align: 'left',
+		priority: 0,
+		cell: row => (marked.has(row.id) ? '*' : ' '),
+		color: row => (marked.has(row.id) ? 'yellow' : undefined),
+	},
 	{
 		title: 'USER',
 		width: 12,
 		align: 'left',
 		priority: 0,
 		grow: 1,
+		sortKey: 'id',
 		cell: row => sanitizeText(row.id),
 	},
 	{
+		title: 'LAST MINUTE',
+		width: sparklineWidth + 1,
+		align: 'left',
+		priority: 4,
+		cell: row => sparkline(history.users.get(row.id) ?? [], sparklineWidth),
+		color: () => 'cyan',
+	},
+	{
 		title: 'UP/s',
-		width: 10,
+		width: 11,
 		align: 'right',
 		priority: 1,
-		cell: row => formatRate(row.upRate),
+		sortKey: 'up-rate',
+		cell: row => formatRate(row.upRate, units),
 	},
 	{
 		title: 'DOWN/s',
-		width: 10,
+		width: 11,
 		align: 'right',
 		priority: 1,
-		cell: row => formatRate(row.downRate),
+		sortKey: 'down-rate',
+		cell: row => formatRate(row.downRate, units),
 	},
 	{
 		title: 'UP TOTAL',
 		width: 9,
 		align: 'right',
 		priority: 3,
-		cell: row => formatBytes(row.up),
+		sortKey: 'up',
+		cell: row => formatBytes(row.up, units),
 	},
 	{
 		title: 'DOWN TOTAL',
 		width: 10,
 		align: 'right',
 		priority: 3,
-		cell: row => formatBytes(row.down),
+		sortKey: 'down',
+		cell: row => formatBytes(row.down, units),
+	},
+	{
+		title: 'SESSION',
+		width: 9,
+		align: 'right',
+		priority: 5,
+		cell(row) {
+			const totals = session.users.get(row.id);
+			return formatBytes((totals?.up ?? 0) + (totals?.down ?? 0), units);
+		},
 	},
 	{
 		title: 'DEVICES',
 		width: 7,
 		align: 'right',
 		priority: 2,
+		sortKey: 'devices',
 		cell: presenceText,
 		color: changeColor,
 	},
@@ -78,12 +135,14 @@ export const userColumns: ReadonlyArray<Column<UserRow>> = [
 const dimOffline = (row: UserRow): string | undefined =>
 	row.presence === 'offline' && row.change === undefined ? 'gray' : undefined;
 
-export type UsersPaneProps = {
+export type UsersPaneProps = UserColumnContext & {
 	readonly rows: readonly UserRow[];
 	readonly selectedIndex: number;
 	readonly isFocused: boolean;
 	readonly width: number;
 	readonly height: number;
+	readonly sort: Sort<UserSortKey>;
+	readonly note: string | undefined;
 };
 
 const userKey = (row: UserRow) => row.id;
@@ -94,17 +153,31 @@ export const UsersPane = ({
 	isFocused,
 	width,
 	height,
-}: UsersPaneProps) => (
-	<TablePane
-		title="Users"
-		columns={userColumns}
-		rows={rows}
-		rowKey={userKey}
-		selectedIndex={selectedIndex}
-		isFocused={isFocused}
-		width={width}
-		height={height}
-		emptyText="No users yet: nobody has connected or moved traffic."
-		rowColor={dimOffline}
-	/>
-);
+	sort,
+	note,
+	units,
+	session,
+	history,
+	marked,
+}: UsersPaneProps) => {
+	const columns = useMemo(
+		() => userColumns({units, session, history, marked}),
+		[units, session, history, marked],
+	);
+	return (
+		<TablePane
+			title="Users"
+			columns={columns}
+			rows={rows}
+			rowKey={userKey}
+			selectedIndex={selectedIndex}
+			isFocused={isFocused}
+			width={width}
+			height={height}
+			emptyText="No users: nobody has connected or moved traffic."
+			rowColor={dimOffline}
+			sort={sort}
+			note={note}
+		/>
+	);
+};

@@ -1,0 +1,46 @@
+import {mkdir, open} from 'node:fs/promises';
+import {dirname} from 'node:path';
+
+import type {Traffic} from '../api/types.js';
+
+/** One user's counters as a server returned them when hytop cleared it. */
+export type LedgerRecord = {
+	readonly server: string;
+	readonly time: string;
+	readonly user: string;
+	readonly tx: number;
+	readonly rx: number;
+};
+
+export const ledgerRecords = (
+	serverUrl: string,
+	traffic: Traffic,
+	time: Date,
+): LedgerRecord[] =>
+	[...traffic].map(([user, counter]) => ({
+		server: serverUrl,
+		time: time.toISOString(),
+		user,
+		tx: counter.tx,
+		rx: counter.rx,
+	}));
+
+/**
+Appends records as JSON lines and flushes them to disk before resolving, so
+the screen says "cleared" only once the bytes are safe. Throws on any
+failure; the caller must say so loudly.
+*/
+export const appendToLedger = async (
+	path: string,
+	records: readonly LedgerRecord[],
+): Promise<void> => {
+	await mkdir(dirname(path), {recursive: true, mode: 0o700});
+	const file = await open(path, 'a', 0o600);
+	try {
+		const text = records.map(record => JSON.stringify(record) + '\n').join('');
+		await file.writeFile(text, 'utf8');
+		await file.sync();
+	} finally {
+		await file.close();
+	}
+};

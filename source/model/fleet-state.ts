@@ -1,0 +1,219 @@
+import type {Traffic} from '../api/types.js';
+import {sanitizeText} from '../format/sanitize-text.js';
+import {
+	aggregateUsers,
+	combineStreams,
+	type FleetStreamRow,
+} from './aggregate-users.js';
+import {
+	appendEvents,
+	type FleetEvent,
+	onlineEvents,
+	statusEvents,
+} from './fleet-events.js';
+import {
+	initialMonitorState,
+	monitorReducer,
+	type MonitorState,
+} from './monitor-state.js';
+import type {PollResult} from './poll-result.js';
+import {
+	emptyRateHistory,
+	pushRateHistory,
+	type RateHistory,
+} from './rate-history.js';
+import {
+	addTrafficToSession,
+	emptySessionTotals,
+	resetSessionTotals,
+	type SessionTotals,
+} from './session-totals.js';
+import type {UserRow} from './types.js';
+
+export type ServerState = {
+	readonly name: string;
+	readonly url: string;
+	readonly monitor: MonitorState;
+};
+
+/** Everything hytop knows about the servers it watches. */
+export type FleetState = {
+	readonly servers: readonly ServerState[];
+	/** One row per user across all servers; unsorted. */
+	readonly users: readonly UserRow[];
+	readonly streams: readonly FleetStreamRow[];
+	readonly session: SessionTotals;
+	readonly history: RateHistory;
+	readonly events: readonly FleetEvent[];
+};
+
+export type FleetAction =
+	| {
+			readonly type: 'result';
+			readonly server: number;
+			readonly result: PollResult;
+	  }
+	/** A second passed: ages, join marks and the rate history move on. */
+	| {readonly type: 'tick'; readonly nowMs: number}
+	/** hytop cleared a server; these are the counters it had. */
+	| {
+			readonly type: 'cleared';
+			readonly server: number;
+			readonly traffic: Traffic;
+	  }
+	/** `z`: forget the session totals and graphs, not the server's data. */
+	| {readonly type: 'reset-session'}
+	| {readonly type: 'event'; readonly event: FleetEvent};
+
+export const createFleetState = (
+	servers: ReadonlyArray<{readonly name: string; readonly url: string}>,
+): FleetState => ({
+	servers: servers.map(({name, url}) => ({
+		name,
+		url,
+		monitor: initialMonitorState,
+	})),
+	users: [],
+	streams: [],
+	session: emptySessionTotals,
+	history: emptyRateHistory,
+	events: [],
+});
+
+const quote = (id: string) => `"${sanitizeText(id)}"`;
+
+const withServers = (
+	state: FleetState,
+	servers: readonly ServerState[],
+): FleetState => {
+	const rows = servers.map(server => ({
+		name: server.name,
+		users: server.monitor.users,
+		streams: server.monitor.streams,
+	}));
+	const usersChanged = servers.some(
+		(server, index) =>
+			server.monitor.users !== state.servers[index]?.monitor.users,
+	);
+	const streamsChanged = servers.some(
+		(server, index) =>
+			server.monitor.streams !== state.servers[index]?.monitor.streams,
+	);
+
+	return {
+		...state,
+		servers,
+		users: usersChanged ? aggregateUsers(rows) : state.users,
+		streams: streamsChanged ? combineStreams(rows) : state.streams,
+	};
+};
+
+const reduceResult = (
+	state: FleetState,
+	index: number,
+	result: PollResult,
+): FleetState => {
+	const server = state.servers[index];
+	if (!server) {
+		return state;
+	}
+
+	const monitor = monitorReducer(server.monitor, {type: 'result', result});
+	if (monitor === server.monitor) {
+		return state;
+	}
+
+	const prefix = state.servers.length > 1 ? `${server.name}: ` : '';
+	const events = [
+		...statusEvents(server.monitor, monitor, result.atMs, prefix),
+		...onlineEvents(
+			server.monitor.online,
+			monitor.online,
+			result.atMs,
+			prefix,
+			quote,
+		),
+	];
+	const session =
+		result.ok && result.endpoint === 'traffic'
+			? addTrafficToSession(state.session, server.name, result.data)
+			: state.session;
+	const servers = state.servers.map((entry, position) =>
+		position === index ? {...entry, monitor} : entry,
+	);
+
+	return {
+		...withServers(state, servers),
+		session,
+		events: appendEvents(state.events, events),
+	};
+};
+
+const totalRates = (servers: readonly ServerState[]) => {
+	let upRate = 0;
+	let downRate = 0;
+	for (const server of servers) {
+		upRate += server.monitor.totals.upRate;
+		downRate += server.monitor.totals.downRate;
+	}
+
+	return {upRate, downRate};
+};
+
+const reduceTick = (state: FleetState, nowMs: number): FleetState => {
+	const servers = state.servers.map(server => {
+		const monitor = monitorReducer(server.monitor, {type: 'tick', nowMs});
+		return monitor === server.monitor ? server : {...server, monitor};
+	});
+	const next = withServers(state, servers);
+	return {
+		...next,
+		history: pushRateHistory(
+			state.history,
+			next.users,
+			totalRates(servers),
+		),
+	};
+};
+
+/** The fleet's reducer: every server's answers, time, and session resets. */
+export const fleetReducer = (
+	state: FleetState,
+	action: FleetAction,
+): FleetState => {
+	switch (action.type) {
+		case 'result': {
+			return reduceResult(state, action.server, action.result);
+		}
+
+		case 'tick': {
+			return reduceTick(state, action.nowMs);
+		}
+
+		case 'cleared': {
+			const server = state.servers[action.server];
+			return server
+				? {
+						...state,
+						session: addTrafficToSession(
+							state.session,
+							server.name,
+							action.traffic,
+						),
+					}
+				: state;
+		}
+
+		case 'reset-session': {
+			return {
+				...state,
+				session: resetSessionTotals(state.session),
+				history: emptyRateHistory,
+			};
+		}
+
+		case 'event': {
+			return {...state, events: appendEvents(state.events, [action.event])};
+		}
+	}
+};
