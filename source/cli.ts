@@ -43,7 +43,9 @@ const cli = meow(
 	  --secret SECRET      require this secret (or set HYTOP_SECRET)
 	  --users N            simulated users (default 40)
 	  --streams N          open streams to aim for
-	  --seed N             repeat the same simulated run
+	  --seed N             which simulated run to play (default 1)
+	  --fault SPEC         misbehave on purpose, e.g. hang:streams,html-500:online
+	  --hostile-names      user ids and addresses full of control characters
 
 	Keys: arrows move, Tab switches pane, k kicks, c clears, p pauses,
 	? shows help, q quits.
@@ -69,6 +71,8 @@ const cli = meow(
 			users: {type: 'number'},
 			streams: {type: 'number'},
 			seed: {type: 'number'},
+			fault: {type: 'string'},
+			hostileNames: {type: 'boolean'},
 		},
 	},
 );

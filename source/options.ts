@@ -1,6 +1,8 @@
 // Command-line flags in, one checked options object out. Nothing here touches
 // the network or the terminal, so every rule is testable.
 
+import {type Fault, parseFaultSpec} from './demo/faults.js';
+
 export const defaultUrl = 'http://127.0.0.1:9999';
 
 export class UsageError extends Error {
@@ -35,6 +37,9 @@ export type ServeDemoOptions = {
 	readonly users: number | undefined;
 	readonly streams: number | undefined;
 	readonly seed: number | undefined;
+	/** Misbehaviour on purpose, for tests: see `parseFaultSpec`. */
+	readonly faults: readonly Fault[];
+	readonly hasHostileNames: boolean;
 };
 
 export type Options = MonitorOptions | ServeDemoOptions;
@@ -64,6 +69,8 @@ export type Flags = {
 	readonly users?: number;
 	readonly streams?: number;
 	readonly seed?: number;
+	readonly fault?: string;
+	readonly hostileNames?: boolean;
 };
 
 const checkUrl = (text: string): string => {
@@ -93,6 +100,18 @@ const checkSeconds = (name: string, value: number, minimum: number) => {
 	}
 
 	return Math.round(value * 1000);
+};
+
+const parseFaults = (spec: string | undefined): readonly Fault[] => {
+	if (spec === undefined) {
+		return [];
+	}
+
+	try {
+		return parseFaultSpec(spec);
+	} catch (error) {
+		throw new UsageError(`--fault: ${(error as Error).message}`);
+	}
 };
 
 const checkCount = (name: string, value: number | undefined) => {
@@ -170,6 +189,8 @@ export const parseOptions = (
 			users: checkCount('users', flags.users),
 			streams: checkCount('streams', flags.streams),
 			seed: checkCount('seed', flags.seed),
+			faults: parseFaults(flags.fault),
+			hasHostileNames: flags.hostileNames ?? false,
 		};
 	}
 

@@ -15,10 +15,13 @@ export const runServeDemo = async (
 		users: options.users,
 		streams: options.streams,
 		seed: options.seed,
+		faults: options.faults,
+		hostileNames: options.hasHostileNames,
 	});
 	log(
 		`hytop demo stats server (simulated traffic) on ${server.url}` +
 			(options.secret ? ', secret required' : '') +
+			(options.faults.length > 0 ? ', misbehaving on purpose' : '') +
 			'. Ctrl-C stops it.',
 	);
 

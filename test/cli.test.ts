@@ -135,3 +135,36 @@ test('cli - serve-demo answers the API on loopback until SIGTERM', async () => {
 	const [code] = (await once(child, 'exit')) as [number];
 	assert.equal(code, 0);
 });
+
+test('cli - serve-demo --fault makes the server misbehave as asked', async () => {
+	const child = spawn(
+		'node',
+		[cli, 'serve-demo', '--listen', '127.0.0.1:0', '--fault', 'html-500:online'],
+		{stdio: ['ignore', 'ignore', 'pipe']},
+	);
+	let stderr = '';
+	child.stderr.setEncoding('utf8');
+	const url = await new Promise<string>((resolve, reject) => {
+		child.stderr.on('data', (chunk: string) => {
+			stderr += chunk;
+			const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
+			if (match?.[1]) {
+				resolve(match[1]);
+			}
+		});
+		child.on('exit', () => {
+			reject(new Error(`serve-demo exited early: ${stderr}`));
+		});
+	});
+
+	assert.equal((await fetch(`${url}/online`)).status, 500);
+	assert.equal((await fetch(`${url}/traffic`)).status, 200);
+	child.kill('SIGTERM');
+	await once(child, 'exit');
+});
+
+test('cli - a bad --fault spec is a usage error naming the item', async () => {
+	const run = await hytop(['serve-demo', '--fault', 'hangs:online']);
+	assert.equal(run.code, 2);
+	assert.match(run.stderr, /--fault: .*hangs/);
+});

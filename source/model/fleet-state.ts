@@ -82,6 +82,22 @@ export const createFleetState = (
 
 const quote = (id: string) => `"${sanitizeText(id)}"`;
 
+/** An endpoint problem already said a moment ago is not said again. */
+const repeatWindowMs = 30_000;
+
+const withoutRepeats = (
+	added: readonly FleetEvent[],
+	recent: readonly FleetEvent[],
+): FleetEvent[] =>
+	added.filter(
+		event =>
+			!recent.some(
+				earlier =>
+					earlier.text === event.text &&
+					event.atMs - earlier.atMs < repeatWindowMs,
+			),
+	);
+
 const withServers = (
 	state: FleetState,
 	servers: readonly ServerState[],
@@ -125,7 +141,10 @@ const reduceResult = (
 
 	const prefix = state.servers.length > 1 ? `${server.name}: ` : '';
 	const events = [
-		...statusEvents(server.monitor, monitor, result.atMs, prefix),
+		...withoutRepeats(
+			statusEvents(server.monitor, monitor, result.atMs, prefix),
+			state.events,
+		),
 		...onlineEvents(
 			server.monitor.online,
 			monitor.online,

@@ -1,5 +1,6 @@
 import {type Dispatch, useCallback} from 'react';
 
+import {isApiError} from '../api/api-error.js';
 import {appendToLedger, ledgerRecords} from '../ledger/ledger.js';
 import type {FleetAction} from '../model/fleet-state.js';
 import type {StatusMessage} from './ui-state.js';
@@ -7,6 +8,40 @@ import type {WatchedServer} from './use-fleet.js';
 
 const errorText = (error: unknown) =>
 	error instanceof Error ? error.message : 'unknown error';
+
+/**
+A clear that got no answer may still have happened on the server, and one
+answered with an unreadable body did happen: saying "failed" would invite a
+second clear, which loses more of other tools' data.
+*/
+const describeClearFailure = (error: unknown): string => {
+	if (!isApiError(error)) {
+		return `clear failed: ${errorText(error)}`;
+	}
+
+	switch (error.kind) {
+		case 'timeout':
+		case 'reset':
+		case 'network': {
+			return (
+				`clear may have been applied (${error.message}): ` +
+				'check the counters before clearing again'
+			);
+		}
+
+		case 'invalid-response':
+		case 'too-large': {
+			return (
+				`cleared, but the answer was unreadable (${error.message}): ` +
+				'the totals could not be saved to the ledger'
+			);
+		}
+
+		default: {
+			return `clear failed: ${error.message}`;
+		}
+	}
+};
 
 /**
 Clears the chosen servers' counters. What each server returns (its totals
@@ -44,7 +79,7 @@ export const useClear = (
 				try {
 					traffic = await server.client.traffic({clear: true});
 				} catch (error) {
-					throw new Error(`${where}clear failed: ${errorText(error)}`);
+					throw new Error(where + describeClearFailure(error));
 				}
 
 				dispatch({type: 'cleared', server: index, traffic});

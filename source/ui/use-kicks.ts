@@ -1,5 +1,6 @@
 import {useCallback, useEffect, useReducer, useRef} from 'react';
 
+import {isApiError} from '../api/api-error.js';
 import type {FleetState} from '../model/fleet-state.js';
 import {
 	kickReducer,
@@ -10,8 +11,17 @@ import {
 import type {KickTarget} from './ui-state.js';
 import type {WatchedServer} from './use-fleet.js';
 
-const errorText = (error: unknown) =>
-	error instanceof Error ? error.message : 'unknown error';
+/** A kick that got no answer may still be in the server's kick set. */
+const errorText = (error: unknown) => {
+	if (!isApiError(error)) {
+		return error instanceof Error ? error.message : 'unknown error';
+	}
+
+	const isUnanswered = ['timeout', 'reset', 'network'].includes(error.kind);
+	return isUnanswered
+		? `${error.message} (it may still have been queued)`
+		: error.message;
+};
 
 /**
 Runs kick jobs: sends a kick whenever a job asks for one, and feeds every

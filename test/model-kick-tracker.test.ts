@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+
+import {
+	describeKick,
+	idleAfterMs,
+	kickReducer,
+	type KickJobs,
+	noKickJobs,
+	reconnectWatchMs,
+} from '../source/model/kick-tracker.js';
+
+const quote = (id: string) => `"${id}"`;
+const online = (devices: number) => new Map([['alice', devices]]);
+
+const start = (devices: number | undefined): KickJobs => {
+	const started = kickReducer(noKickJobs, {
+		type: 'start',
+		targets: [{server: 0, userId: 'alice', devices}],
+		nowMs: 0,
+	});
+	return kickReducer(started, {type: 'sent', id: 1, nowMs: 0});
+};
+
+const job = (jobs: KickJobs) => {
+	const first = jobs.jobs[0];
+	assert.ok(first);
+	return first;
+};
+
+test('kick tracker - a started job asks for one kick', () => {
+	const jobs = kickReducer(noKickJobs, {
+		type: 'start',
+		targets: [{server: 0, userId: 'alice', devices: 2}],
+		nowMs: 0,
+	});
+	assert.equal(job(jobs).phase, 'to-send');
+	assert.equal(job(jobs).kicksSent, 0);
+});
+
+test('kick tracker - kicks again after each drop until no device is left', () => {
+	let jobs = start(2);
+	jobs = kickReducer(jobs, {type: 'online', server: 0, online: online(1), nowMs: 1000});
+	assert.equal(job(jobs).phase, 'to-send');
+	jobs = kickReducer(jobs, {type: 'sent', id: 1, nowMs: 1100});
+	jobs = kickReducer(jobs, {type: 'online', server: 0, online: online(0), nowMs: 2000});
+	assert.equal(job(jobs).phase, 'gone');
+	assert.equal(describeKick(job(jobs), 2000, quote).text, '"alice": 2 of 2 device(s) dropped');
+});
+
+test('kick tracker - an unchanged count is not a drop', () => {
+	let jobs = start(2);
+	jobs = kickReducer(jobs, {type: 'online', server: 0, online: online(2), nowMs: 1000});
+	assert.equal(job(jobs).phase, 'waiting');
+	assert.equal(job(jobs).dropped, 0);
+});
+
+test('kick tracker - an idle user is reported as queued, not dropped', () => {
+	const jobs = start(1);
+	const {text} = describeKick(job(jobs), idleAfterMs + 1, quote);
+	assert.match(text, /kick queued \(user idle, takes effect at its next traffic\)/);
+	assert.doesNotMatch(text, /dropped/);
+});
+
+test('kick tracker - a reconnect after the drop is reported with its delay', () => {
+	let jobs = start(1);
+	jobs = kickReducer(jobs, {type: 'online', server: 0, online: online(0), nowMs: 1000});
+	jobs = kickReducer(jobs, {type: 'online', server: 0, online: online(1), nowMs: 4000});
+	const {text, tone} = describeKick(job(jobs), 4000, quote);
+	assert.equal(
+		text,
+		'"alice": dropped, reconnected after 3 s (block the user in the auth backend)',
+	);
+	assert.equal(tone, 'error');
+});
+
+test('kick tracker - stops watching for a reconnect after the window', () => {
+	let jobs = start(1);
+	jobs = kickReducer(jobs, {type: 'online', server: 0, online: online(0), nowMs: 1000});
+	jobs = kickReducer(jobs, {type: 'tick', nowMs: 1000 + reconnectWatchMs + 1});
+	assert.equal(job(jobs).phase, 'done');
+});
+
+test('kick tracker - gives up after a bounded number of kicks', () => {
+	let jobs = start(1);
+	let devices = 5;
+	for (let round = 0; round < 10 && job(jobs).phase !== 'gave-up'; round++) {
+		devices -= 1;
+		jobs = kickReducer(jobs, {
+			type: 'online',
+			server: 0,
+			online: online(devices + 1 - 1),
+			nowMs: round * 1000,
+		});
+		if (job(jobs).phase === 'to-send') {
+			jobs = kickReducer(jobs, {type: 'sent', id: 1, nowMs: round * 1000});
+		}
+
+		// The user reconnects a device each time: the count never reaches 0.
+		devices += 1;
+		jobs = kickReducer(jobs, {type: 'online', server: 0, online: online(devices), nowMs: round * 1000 + 500});
+	}
+
+	assert.equal(job(jobs).phase, 'gave-up');
+	assert.ok(job(jobs).kicksSent <= 3);
+});
+
+test('kick tracker - a failed request is an error, never a success', () => {
+	let jobs = kickReducer(noKickJobs, {
+		type: 'start',
+		targets: [{server: 0, userId: 'alice', devices: 1}],
+		nowMs: 0,
+	});
+	jobs = kickReducer(jobs, {type: 'failed', id: 1, error: 'kick: connection refused'});
+	const {text, tone} = describeKick(job(jobs), 0, quote);
+	assert.equal(tone, 'error');
+	assert.match(text, /kick of "alice" failed: kick: connection refused/);
+});
+
+test('kick tracker - answers from another server do not move the job', () => {
+	let jobs = start(1);
+	jobs = kickReducer(jobs, {type: 'online', server: 1, online: online(0), nowMs: 1000});
+	assert.equal(job(jobs).phase, 'waiting');
+});
