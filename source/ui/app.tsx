@@ -1,5 +1,5 @@
 import {Box, type Key, Text, useApp, useStdout} from 'ink';
-import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 
 import {sanitizeText} from '../format/sanitize-text.js';
 import {userBreakdown} from '../model/aggregate-users.js';
@@ -26,6 +26,7 @@ import {
 	type StatusMessage,
 	stepSort,
 	streamSortCycle,
+	type UiAction,
 	uiReducer,
 	userSortCycle,
 } from './ui-state.js';
@@ -83,14 +84,25 @@ export const App = ({
 		isPaused,
 		intervalMs,
 		togglePause,
-		setIntervalMs,
+		changeIntervalMs,
 		pollNow,
 		setStreamsWanted,
 	} = useFleet(servers, initialIntervalMs);
-	const [ui, dispatch] = useReducer(uiReducer, initialUiState);
-	const setStatus = useCallback((status: Omit<StatusMessage, 'atMs'>) => {
-		dispatch({type: 'status', status: {...status, atMs: Date.now()}});
+	// Keys can come faster than frames (key repeat, a paste): each command
+	// must see what the previous one did, so the state is also kept in a ref
+	// that every dispatch updates at once.
+	const [ui, setUi] = useState(initialUiState);
+	const uiRef = useRef(ui);
+	const dispatch = useCallback((action: UiAction) => {
+		uiRef.current = uiReducer(uiRef.current, action);
+		setUi(uiRef.current);
 	}, []);
+	const setStatus = useCallback(
+		(status: Omit<StatusMessage, 'atMs'>) => {
+			dispatch({type: 'status', status: {...status, atMs: Date.now()}});
+		},
+		[dispatch],
+	);
 	const {jobs, startKicks} = useKicks(servers, fleet, nowMs, pollNow);
 	const clear = useClear(servers, ledgerPath, fleetDispatch, setStatus, pollNow);
 	const serverNames = useMemo(() => servers.map(s => s.name), [servers]);
@@ -126,8 +138,6 @@ export const App = ({
 		0,
 		streams.findIndex(row => row.key === ui.selected.streams),
 	);
-	const selectedUser = users[usersIndex]?.id;
-	const selectedStreamUser = streams[streamsIndex]?.user;
 	const focus = ui.zoomedUser === undefined ? ui.focus : 'streams';
 
 	const chrome =
@@ -190,6 +200,15 @@ export const App = ({
 			: 1;
 
 	const runCommand = (command: KeyCommand) => {
+		const ui = uiRef.current;
+		const focus = ui.zoomedUser === undefined ? ui.focus : 'streams';
+		const rowUser = (rowsFocus: typeof focus) =>
+			rowsFocus === 'users'
+				? (users.find(row => row.id === ui.selected.users) ?? users[0])?.id
+				: (streams.find(row => row.key === ui.selected.streams) ?? streams[0])
+						?.user;
+		const selectedUser = rowUser('users');
+		const selectedStreamUser = rowUser('streams');
 		switch (command.type) {
 			case 'focus-next': {
 				if (ui.zoomedUser === undefined) {
@@ -350,11 +369,9 @@ export const App = ({
 			}
 
 			case 'interval': {
-				const next = Math.max(
-					intervalStepMs,
-					intervalMs + command.step * intervalStepMs,
+				const next = changeIntervalMs(currentMs =>
+					Math.max(intervalStepMs, currentMs + command.step * intervalStepMs),
 				);
-				setIntervalMs(next);
 				setStatus({text: `polling every ${next / 1000}s`, tone: 'info'});
 				break;
 			}
@@ -405,7 +422,7 @@ export const App = ({
 	};
 
 	const answerDialog = (input: string, key: Key) => {
-		const {dialog} = ui;
+		const {dialog} = uiRef.current;
 		if (dialog?.kind === 'clear' && /^[1-9]$/.test(input) && isFleet) {
 			const index = Number(input) - 1;
 			if (index < servers.length) {

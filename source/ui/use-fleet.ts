@@ -31,7 +31,8 @@ export type FleetHandle = {
 	readonly isPaused: boolean;
 	readonly intervalMs: number;
 	readonly togglePause: () => void;
-	readonly setIntervalMs: (intervalMs: number) => void;
+	/** Takes the next interval from the current one: keys can come fast. */
+	readonly changeIntervalMs: (next: (currentMs: number) => number) => number;
 	/** Poll every endpoint of every server now, after an action. */
 	readonly pollNow: () => void;
 	/** Whether /dump/streams is wanted: it is skipped while nobody looks. */
@@ -106,14 +107,19 @@ export const useFleet = (
 		setIsPaused(shouldPause);
 	}, []);
 
-	const setIntervalMs = useCallback((next: number) => {
-		intervalRef.current = next;
-		for (const poller of pollersRef.current) {
-			poller.setIntervalMs(next);
-		}
+	const changeIntervalMs = useCallback(
+		(next: (currentMs: number) => number) => {
+			const intervalMs = next(intervalRef.current);
+			intervalRef.current = intervalMs;
+			for (const poller of pollersRef.current) {
+				poller.setIntervalMs(intervalMs);
+			}
 
-		setIntervalState(next);
-	}, []);
+			setIntervalState(intervalMs);
+			return intervalMs;
+		},
+		[],
+	);
 
 	const pollNow = useCallback(() => {
 		for (const poller of pollersRef.current) {
@@ -134,7 +140,7 @@ export const useFleet = (
 		isPaused,
 		intervalMs,
 		togglePause,
-		setIntervalMs,
+		changeIntervalMs,
 		pollNow,
 		setStreamsWanted,
 	};

@@ -10,6 +10,8 @@ export type FakeServer = {
 	clears: number;
 	/** Make every call fail with this, until set back to undefined. */
 	failWith: Error | undefined;
+	/** Bytes each user's counters grow by at every /traffic answer. */
+	growth: Map<string, number>;
 };
 
 export const createFakeClient = (
@@ -22,6 +24,7 @@ export const createFakeClient = (
 		kicks: [],
 		clears: 0,
 		failWith: undefined,
+		growth: new Map(),
 		...server,
 	};
 	const answer = async <T>(value: () => T): Promise<T> => {
@@ -36,6 +39,14 @@ export const createFakeClient = (
 		url: 'http://127.0.0.1:9999',
 		async traffic(options) {
 			return answer(() => {
+				for (const [id, bytes] of state.growth) {
+					const counter = state.traffic.get(id) ?? {tx: 0, rx: 0};
+					state.traffic.set(id, {
+						tx: counter.tx + bytes,
+						rx: counter.rx + bytes,
+					});
+				}
+
 				const snapshot = new Map(state.traffic);
 				if (options?.clear) {
 					state.clears++;
