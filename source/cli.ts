@@ -19,6 +19,7 @@ const cli = meow(
 	  $ hytop [options]              watch a Hysteria server live
 	  $ hytop --demo                 watch a simulated server (no Hysteria needed)
 	  $ hytop serve-demo [options]   run the simulated stats server alone
+	  $ hytop export [options]       serve Prometheus metrics for the servers
 
 	Monitor options
 	  --url URL            Traffic Stats API address; repeat for several servers
@@ -37,6 +38,10 @@ const cli = meow(
 	  --max-body-mb N      largest answer accepted, in MiB (default 256)
 	  --once               print one snapshot and exit (no terminal needed)
 	  --json               with --once: print JSON
+
+	export options (and --url, --config-file, --hysteria-config, --interval)
+	  --listen HOST:PORT   address of /metrics (default 127.0.0.1:9464)
+	  --allow-remote       allow a listen address other than loopback
 
 	serve-demo options
 	  --listen HOST:PORT   address to bind (default 127.0.0.1:9999)
@@ -73,6 +78,7 @@ const cli = meow(
 			seed: {type: 'number'},
 			fault: {type: 'string'},
 			hostileNames: {type: 'boolean'},
+			allowRemote: {type: 'boolean'},
 		},
 	},
 );
@@ -125,7 +131,41 @@ const main = async (): Promise<number> => {
 		});
 	}
 
+	if (options.command === 'export') {
+		const servers = await loadServers({
+			urls: options.urls,
+			configFile: options.configFile,
+			hysteriaConfig: options.hysteriaConfig,
+			urlSecretSource: options.secretSource,
+			environment: process.env,
+			warn,
+		});
+		const {runExport} = await import('./exporter/run-export.js');
+		return runExport(
+			{
+				servers,
+				host: options.host,
+				port: options.port,
+				intervalMs: options.intervalMs,
+				timeoutMs: options.timeoutMs,
+				allowRemote: options.isRemoteAllowed,
+			},
+			line => {
+				process.stderr.write(`${line}\n`);
+			},
+		);
+	}
+
 	const needsTerminal = !options.isOnce;
+	if (needsTerminal && process.env['TERM'] === 'dumb') {
+		fail(
+			'TERM=dumb: this terminal cannot move the cursor, so the live ' +
+				'monitor cannot draw. Use --once for a plain snapshot.',
+			2,
+		);
+		return 2;
+	}
+
 	if (needsTerminal && (!process.stdin.isTTY || !process.stdout.isTTY)) {
 		fail(
 			'the live monitor needs an interactive terminal (stdin and stdout ' +

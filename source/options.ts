@@ -42,7 +42,20 @@ export type ServeDemoOptions = {
 	readonly hasHostileNames: boolean;
 };
 
-export type Options = MonitorOptions | ServeDemoOptions;
+export type ExportOptions = {
+	readonly command: 'export';
+	readonly host: string;
+	readonly port: number;
+	readonly isRemoteAllowed: boolean;
+	readonly urls: readonly string[];
+	readonly configFile: string | undefined;
+	readonly hysteriaConfig: string | undefined;
+	readonly secretSource: SecretSource;
+	readonly intervalMs: number;
+	readonly timeoutMs: number;
+};
+
+export type Options = MonitorOptions | ServeDemoOptions | ExportOptions;
 
 /** Where the secret comes from; it is read later, never kept in flags. */
 export type SecretSource =
@@ -71,6 +84,7 @@ export type Flags = {
 	readonly seed?: number;
 	readonly fault?: string;
 	readonly hostileNames?: boolean;
+	readonly allowRemote?: boolean;
 };
 
 const checkUrl = (text: string): string => {
@@ -172,11 +186,28 @@ export const parseOptions = (
 	environment: NodeJS.ProcessEnv,
 ): Options => {
 	const [command, ...rest] = input;
-	if (rest.length > 0 || (command && command !== 'serve-demo')) {
+	const isKnown = command === 'serve-demo' || command === 'export';
+	if (rest.length > 0 || (command && !isKnown)) {
 		throw new UsageError(
 			`unexpected argument "${input.join(' ')}": ` +
-				'the only command is serve-demo',
+				'the commands are serve-demo and export',
 		);
+	}
+
+	if (command === 'export') {
+		const {host, port} = parseListen(flags.listen ?? '127.0.0.1:9464');
+		return {
+			command: 'export',
+			host,
+			port,
+			isRemoteAllowed: flags.allowRemote ?? false,
+			urls: (flags.url ?? []).map(checkUrl),
+			configFile: flags.configFile,
+			hysteriaConfig: flags.hysteriaConfig,
+			secretSource: pickSecretSource(flags, environment),
+			intervalMs: checkSeconds('interval', flags.interval ?? 5, 0.2),
+			timeoutMs: checkSeconds('timeout', flags.timeout ?? 5, 0.1),
+		};
 	}
 
 	if (command === 'serve-demo') {

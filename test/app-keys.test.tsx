@@ -57,7 +57,7 @@ const startApp = (intervalMs = 200) => {
 		const end = lines.findIndex(line => /Streams \d/.test(line));
 		return lines
 			.slice(start + 1, end === -1 ? undefined : end)
-			.map(line => /^\s*\*?\s*(alice|bob|carol)\b/.exec(line)?.[1])
+			.map(line => /^[\s>]*\*?\s*(alice|bob|carol)\b/.exec(line)?.[1])
 			.filter(Boolean);
 	};
 	// Keeps traffic moving so that rates rank users as given, busiest first.

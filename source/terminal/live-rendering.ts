@@ -8,4 +8,10 @@ if (process.stdout.isTTY) {
 	delete process.env['CONTINUOUS_INTEGRATION'];
 }
 
+// NO_COLOR (no-color.org) asks for no colour; the colour library Ink uses
+// does not read it, but it does read FORCE_COLOR, when it is first loaded.
+if (process.env['NO_COLOR']) {
+	process.env['FORCE_COLOR'] = '0';
+}
+
 export {};

@@ -30,6 +30,8 @@ export type TablePaneProps<Row> = {
 	readonly note?: string;
 };
 
+const gutterWidth = 1;
+
 const TablePaneView = <Row,>({
 	title,
 	columns,
@@ -44,7 +46,9 @@ const TablePaneView = <Row,>({
 	sort,
 	note,
 }: TablePaneProps<Row>) => {
-	const placed = layoutColumns(columns, width);
+	// A one-column gutter marks the selected row without colour, so it
+	// shows under NO_COLOR and on monochrome terminals too.
+	const placed = layoutColumns(columns, width - gutterWidth);
 	const start = windowStart(rows.length, selectedIndex, height);
 	const visible = rows.slice(start, start + height);
 	const position =
@@ -63,7 +67,7 @@ const TablePaneView = <Row,>({
 				{titleText}
 			</Text>
 			<Text dimColor wrap="truncate">
-				{headerLine(placed, sort)}
+				{' ' + headerLine(placed, sort)}
 			</Text>
 			{visible.length === 0 ? (
 				<Text dimColor wrap="truncate">
@@ -79,6 +83,7 @@ const TablePaneView = <Row,>({
 							color={rowColor?.(row)}
 							wrap="truncate"
 						>
+							{isSelected ? '>' : ' '}
 							{rowSegments(row, placed).map((segment, segmentIndex) =>
 								segment.color === undefined ? (
 									segment.text
