@@ -4,19 +4,21 @@ import type {EndpointStatus} from '../model/monitor-state.js';
 
 export type ConnectionSummary = {
 	readonly text: string;
+	/** A word or two, for a header that lists several servers. */
+	readonly short: string;
 	readonly color: 'green' | 'yellow' | 'red';
 };
 
-const problemWords: Readonly<Record<ApiErrorKind, string>> = {
-	unauthorized: 'authentication failed: check the secret',
-	'not-found': 'endpoint missing',
-	'http-status': 'server error',
-	'invalid-response': 'bad response',
-	'too-large': 'response too large',
-	timeout: 'not answering (timeout)',
-	refused: 'unreachable (connection refused)',
-	reset: 'connection reset',
-	network: 'unreachable',
+const problemWords: Readonly<Record<ApiErrorKind, readonly [string, string]>> = {
+	unauthorized: ['authentication failed: check the secret', 'auth failed'],
+	'not-found': ['endpoint missing', 'not a stats server'],
+	'http-status': ['server error', 'server error'],
+	'invalid-response': ['bad response', 'bad answers'],
+	'too-large': ['response too large', 'too large'],
+	timeout: ['not answering (timeout)', 'timeout'],
+	refused: ['unreachable (connection refused)', 'unreachable'],
+	reset: ['connection reset', 'reset'],
+	network: ['unreachable', 'unreachable'],
 };
 
 /** How the server is doing, judged by its /traffic endpoint. */
@@ -33,24 +35,29 @@ export const summariseConnection = (
 	if (isPaused) {
 		return {
 			text: `paused${age === undefined ? '' : `, data ${age} old`}`,
+			short: 'paused',
 			color: 'yellow',
 		};
 	}
 
 	if (traffic.error !== undefined) {
-		const problem = problemWords[traffic.error.kind];
+		const [problem, short] = problemWords[traffic.error.kind];
 		const staleness =
 			age === undefined ? 'no data yet' : `stale: data ${age} old`;
 		const retry =
 			traffic.retryInMs === undefined
 				? ''
 				: `, retry in ${formatDuration(traffic.retryInMs)}`;
-		return {text: `${problem} · ${staleness}${retry}`, color: 'red'};
+		return {
+			text: `${problem} · ${staleness}${retry}`,
+			short: age === undefined ? short : `${short}, stale ${age}`,
+			color: 'red',
+		};
 	}
 
 	if (age === undefined) {
-		return {text: 'connecting…', color: 'yellow'};
+		return {text: 'connecting…', short: 'connecting', color: 'yellow'};
 	}
 
-	return {text: `live · polled ${age} ago`, color: 'green'};
+	return {text: `live · polled ${age} ago`, short: 'ok', color: 'green'};
 };

@@ -92,7 +92,9 @@ export const Header = ({
 					<Text key={server.name}>
 						{index > 0 ? ' · ' : ''}
 						{sanitizeText(server.name)}{' '}
-						<Text color={server.summary.color}>{server.summary.text}</Text>
+						<Text color={server.summary.color}>
+							{isFleet ? server.summary.short : server.summary.text}
+						</Text>
 					</Text>
 				))}
 				<Text> · every {intervalMs / 1000}s</Text>
