@@ -8,6 +8,7 @@ import {startDemoServer} from './demo/demo-server.js';
 import {defaultLedgerPath} from './ledger/ledger-path.js';
 import type {MonitorOptions} from './options.js';
 import {enterFullScreen} from './terminal/full-screen.js';
+import {createScreenDiffStdout} from './terminal/screen-diff-stdout.js';
 import {App} from './ui/app.js';
 
 const exitSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -37,6 +38,11 @@ export const runMonitor = async (
 	}));
 
 	const screen = enterFullScreen(process.stdout, process.stdin);
+	// On a terminal, only changed lines are sent: a few new digits a second
+	// instead of the whole screen.
+	const stdout = process.stdout.isTTY
+		? createScreenDiffStdout(process.stdout)
+		: process.stdout;
 	const instance = render(
 		<App
 			servers={servers}
@@ -46,8 +52,8 @@ export const runMonitor = async (
 			ledgerPath={options.ledgerPath ?? defaultLedgerPath(process.env)}
 		/>,
 		// Ink's incremental mode misplaces lines on full-width rows; the
-		// standard renderer redraws the frame and stays correct.
-		{exitOnCtrlC: false},
+		// standard renderer's frames go through the screen diff instead.
+		{exitOnCtrlC: false, stdout},
 	);
 
 	let exitCode = 0;
@@ -65,6 +71,10 @@ export const runMonitor = async (
 	} finally {
 		for (const signal of exitSignals) {
 			process.off(signal, onSignal);
+		}
+
+		if ('dispose' in stdout) {
+			stdout.dispose();
 		}
 
 		screen.restore();

@@ -1,0 +1,161 @@
+import os from 'node:os';
+import {parseArgs} from 'node:util';
+
+import {createCycleBench} from './cycle-cost.js';
+import {startDemoProcess} from './demo-process.js';
+import {
+	measureFirstFrame,
+	measureSoak,
+	measureSteady,
+	type SteadySample,
+} from './process-bench.js';
+import {median} from './statistics.js';
+
+const {values} = parseArgs({
+	options: {
+		quick: {type: 'boolean', default: false},
+		soak: {type: 'string'},
+		runs: {type: 'string'},
+		window: {type: 'string'},
+		sizes: {type: 'string'},
+	},
+});
+
+const sizes = [
+	{streams: 1000, users: 100},
+	{streams: 10_000, users: 300},
+	{streams: 100_000, users: 1000},
+].filter(
+	size =>
+		values.sizes === undefined ||
+		values.sizes.split(',').map(Number).includes(size.streams),
+);
+const runs = Number(values.runs ?? (values.quick ? 3 : 5));
+const windowS = Number(values.window ?? (values.quick ? 10 : 30));
+const cycleRuns = Math.max(runs, values.quick ? 5 : 9);
+
+const mebibyte = 1024 * 1024;
+const log = (line: string) => {
+	process.stderr.write(`${line}\n`);
+};
+
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+
+const runSoak = async (durationS: number) => {
+	const server = await startDemoProcess(300, 10_000, 7);
+	try {
+		log(`soak: ${durationS} s at 10k streams, 300 users, 1 s interval`);
+		const samples = await measureSoak(
+			server,
+			durationS * 1000,
+			Math.min(30_000, (durationS * 1000) / 10),
+			sample => {
+				log(`  ${sample.atS} s: RSS ${fixed(sample.rssBytes / mebibyte)} MiB`);
+			},
+		);
+		const first = samples[0]!;
+		const last = samples.at(-1)!;
+		const peak = Math.max(...samples.map(sample => sample.rssBytes));
+		console.log(
+			`soak ${durationS} s: RSS start ${fixed(first.rssBytes / mebibyte)} MiB,` +
+				` end ${fixed(last.rssBytes / mebibyte)} MiB,` +
+				` peak ${fixed(peak / mebibyte)} MiB`,
+		);
+	} finally {
+		await server.stop();
+	}
+};
+
+const runTable = async () => {
+	console.log(
+		`hytop bench: ${new Date().toISOString()}, Node ${process.version},` +
+			` ${os.cpus().length} cores; ${runs} runs, ${windowS} s windows,` +
+			` ${cycleRuns} cycles; medians`,
+	);
+	console.log('');
+	console.log(
+		'| streams | users | cycle ms | floor ms | ratio | CPU % | peak RSS MiB' +
+			' | term B/s | full redraw B | B/s ÷ redraw | server CPU % |',
+	);
+	console.log(
+		'|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+	);
+
+	for (const size of sizes) {
+		// eslint-disable-next-line no-await-in-loop
+		const server = await startDemoProcess(size.users, size.streams);
+		try {
+			log(`${size.streams} streams: poll cycles`);
+			// eslint-disable-next-line no-await-in-loop
+			const cycle = await createCycleBench(server.url, server.secret);
+			const hytopMs: number[] = [];
+			const floorMs: number[] = [];
+			const ratios: number[] = [];
+			for (let run = 0; run < cycleRuns; run++) {
+				// eslint-disable-next-line no-await-in-loop
+				const sample = await cycle.sample(run % 2 === 0);
+				hytopMs.push(sample.hytopMs);
+				floorMs.push(sample.floorMs);
+				ratios.push(sample.hytopMs / sample.floorMs);
+			}
+
+			const redrawBytes = cycle.fullRedrawBytes();
+			// eslint-disable-next-line no-await-in-loop
+			await cycle.close();
+
+			const steady: SteadySample[] = [];
+			for (let run = 0; run < runs; run++) {
+				log(`${size.streams} streams: steady run ${run + 1}/${runs}`);
+				// eslint-disable-next-line no-await-in-loop
+				steady.push(await measureSteady(server, windowS * 1000));
+			}
+
+			const of = (pick: (sample: SteadySample) => number) =>
+				median(steady.map(pick));
+			const bytesPerSecond = of(sample => sample.bytesPerSecond);
+			console.log(
+				[
+					'',
+					size.streams,
+					size.users,
+					fixed(median(hytopMs)),
+					fixed(median(floorMs)),
+					fixed(median(ratios), 2),
+					fixed(of(sample => sample.cpuPercent)),
+					fixed(of(sample => sample.peakRssBytes) / mebibyte),
+					Math.round(bytesPerSecond),
+					redrawBytes,
+					fixed(bytesPerSecond / redrawBytes, 2),
+					fixed(of(sample => sample.serverCpuPercent)),
+					'',
+				].join(' | ').trim(),
+			);
+		} finally {
+			// eslint-disable-next-line no-await-in-loop
+			await server.stop();
+		}
+	}
+
+	const firstFrameMs: number[] = [];
+	for (let run = 0; run < runs; run++) {
+		log(`demo mode: first frame run ${run + 1}/${runs}`);
+		// eslint-disable-next-line no-await-in-loop
+		firstFrameMs.push(await measureFirstFrame());
+	}
+
+	console.log('');
+	console.log(
+		`time to first frame (--demo, 200x50): median ${Math.round(median(firstFrameMs))} ms` +
+			` (runs: ${firstFrameMs.map(ms => Math.round(ms)).join(', ')})`,
+	);
+};
+
+// Waits on promises alone must not let Node end the run.
+const keepAlive = setInterval(() => undefined, 60_000);
+if (values.soak === undefined) {
+	await runTable();
+} else {
+	await runSoak(Number(values.soak) || 600);
+}
+
+clearInterval(keepAlive);
