@@ -12,76 +12,15 @@ import {
 } from './options.js';
 import {loadServers, type ServerConfig} from './config/server-config.js';
 import {restoreScreen} from './terminal/full-screen.js';
+import {checkFlagNames, flagNamesIn, flagSpecs, helpText} from './cli-flags.js';
 
-const cli = meow(
-	`
-	Usage
-	  $ hytop [options]              watch a Hysteria server live
-	  $ hytop --demo                 watch a simulated server (no Hysteria needed)
-	  $ hytop serve-demo [options]   run the simulated stats server alone
-	  $ hytop export [options]       serve Prometheus metrics for the servers
-
-	Monitor options
-	  --url URL            Traffic Stats API address; repeat for several servers
-	                       (default: this host's Hysteria configuration, else
-	                       http://127.0.0.1:9999)
-	  --config-file PATH   YAML or JSON file listing servers
-	  --hysteria-config PATH  read a Hysteria server configuration
-	  --secret-file PATH   file holding the API secret (or set HYTOP_SECRET)
-	  --secret SECRET      the secret itself (visible in the process list)
-	  --interval SECONDS   time between polls (default 1)
-	  --timeout SECONDS    time a request may take (default 5)
-	  --demo               monitor an embedded simulated server
-	  --read-only          disable kick and clear
-	  --ledger PATH        where a clear appends the cleared totals
-	                       (default ~/.local/state/hytop/ledger.jsonl)
-	  --max-body-mb N      largest answer accepted, in MiB (default 256)
-	  --once               print one snapshot and exit (no terminal needed)
-	  --json               with --once: print JSON
-
-	export options (and --url, --config-file, --hysteria-config, --interval)
-	  --listen HOST:PORT   address of /metrics (default 127.0.0.1:9464)
-	  --allow-remote       allow a listen address other than loopback
-
-	serve-demo options
-	  --listen HOST:PORT   address to bind (default 127.0.0.1:9999)
-	  --secret SECRET      require this secret (or set HYTOP_SECRET)
-	  --users N            simulated users (default 40)
-	  --streams N          open streams to aim for
-	  --seed N             which simulated run to play (default 1)
-	  --fault SPEC         misbehave on purpose, e.g. hang:streams,html-500:online
-	  --hostile-names      user ids and addresses full of control characters
-
-	Keys: arrows move, Tab switches pane, k kicks, c clears, p pauses,
-	? shows help, q quits.
-`,
-	{
-		importMeta: import.meta,
-		allowUnknownFlags: false,
-		flags: {
-			url: {type: 'string', isMultiple: true},
-			configFile: {type: 'string'},
-			hysteriaConfig: {type: 'string'},
-			ledger: {type: 'string'},
-			maxBodyMb: {type: 'number'},
-			secretFile: {type: 'string'},
-			secret: {type: 'string'},
-			interval: {type: 'number'},
-			timeout: {type: 'number'},
-			demo: {type: 'boolean'},
-			readOnly: {type: 'boolean'},
-			once: {type: 'boolean'},
-			json: {type: 'boolean'},
-			listen: {type: 'string'},
-			users: {type: 'number'},
-			streams: {type: 'number'},
-			seed: {type: 'number'},
-			fault: {type: 'string'},
-			hostileNames: {type: 'boolean'},
-			allowRemote: {type: 'boolean'},
-		},
-	},
-);
+const cli = meow(helpText, {
+	importMeta: import.meta,
+	// Unknown flags are refused below, with a message in hytop's own words.
+	allowUnknownFlags: true,
+	autoHelp: false,
+	flags: flagSpecs,
+});
 
 const fail = (message: string, exitCode: number) => {
 	process.stderr.write(`hytop: ${message}\n`);
@@ -123,7 +62,16 @@ const snapshot = async (
 };
 
 const main = async (): Promise<number> => {
+	if (process.argv.includes('--help')) {
+		cli.showHelp(0);
+	}
+
 	const options = parseOptions(cli.input, cli.flags, process.env);
+	checkFlagNames(options.command, flagNamesIn(process.argv.slice(2)));
+	if (options.command === 'monitor' && options.seed !== undefined && !options.isDemo) {
+		throw new UsageError('--seed goes with --demo');
+	}
+
 	if (options.command === 'serve-demo') {
 		const {runServeDemo} = await import('./run-serve-demo.js');
 		return runServeDemo(options, line => {

@@ -1,13 +1,46 @@
 import {once} from 'node:events';
 
 import {startDemoServer} from './demo/demo-server.js';
-import type {ServeDemoOptions} from './options.js';
+import {isLoopbackHost} from './demo/secret-check.js';
+import {type ServeDemoOptions, UsageError} from './options.js';
+
+const listenProblem = (error: unknown, where: string): Error => {
+	switch ((error as NodeJS.ErrnoException).code) {
+		case 'EADDRINUSE': {
+			return new UsageError(
+				`${where} is already in use: choose another port with --listen`,
+			);
+		}
+
+		case 'EADDRNOTAVAIL': {
+			return new UsageError(`${where}: no such address on this machine`);
+		}
+
+		case 'EACCES': {
+			return new UsageError(
+				`${where}: not allowed to listen there (ports below 1024 need root)`,
+			);
+		}
+
+		default: {
+			return error instanceof Error ? error : new Error(String(error));
+		}
+	}
+};
 
 /** Runs the demo stats server in the foreground until a signal ends it. */
 export const runServeDemo = async (
 	options: ServeDemoOptions,
 	log: (line: string) => void,
 ): Promise<number> => {
+	const where = `${options.host}:${options.port}`;
+	if (options.secret === undefined && !isLoopbackHost(options.host)) {
+		throw new UsageError(
+			`will not serve on ${where} without a secret: the traffic stats ` +
+				'name every user. Give --secret, or listen on 127.0.0.1.',
+		);
+	}
+
 	const server = await startDemoServer({
 		host: options.host,
 		port: options.port,
@@ -17,6 +50,8 @@ export const runServeDemo = async (
 		seed: options.seed,
 		faults: options.faults,
 		hostileNames: options.hasHostileNames,
+	}).catch((error: unknown) => {
+		throw listenProblem(error, where);
 	});
 	log(
 		`hytop demo stats server (simulated traffic) on ${server.url}` +

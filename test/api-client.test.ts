@@ -206,6 +206,18 @@ test('client - 401 means the secret is wrong', async t => {
 	assert.equal(error.message, 'authentication failed: check the secret');
 });
 
+test('client - 401 without any secret says that one is needed', async t => {
+	const server = await startServer(t, (_request, response) => {
+		response.statusCode = 401;
+		response.end('unauthorized\n');
+	});
+	const client = clientFor(t, server.url, {secret: undefined});
+	const error = await failure(client.traffic());
+
+	assert.equal(error.kind, 'unauthorized');
+	assert.match(error.message, /wants a secret and none was given/);
+});
+
 test('client - 404 on /online means an older server', async t => {
 	const server = await startServer(t, (_request, response) => {
 		response.statusCode = 404;

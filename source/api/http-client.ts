@@ -255,7 +255,10 @@ export const createStatsClient = (options: StatsClientOptions): StatsClient => {
 			return fail(
 				'unauthorized',
 				call,
-				'authentication failed: check the secret',
+				secret
+					? 'authentication failed: check the secret'
+					: 'authentication failed: the server wants a secret and none ' +
+							'was given (--secret-file or HYTOP_SECRET)',
 				status,
 			);
 		}

@@ -26,6 +26,8 @@ export type EndpointStatus = {
 	/** The last failure; cleared by the next good answer. */
 	readonly error: ApiError | undefined;
 	readonly retryInMs: number | undefined;
+	/** Local time of the next try after a failure: a countdown on screen. */
+	readonly retryAtMs: number | undefined;
 };
 
 export type MonitorTotals = {
@@ -71,6 +73,7 @@ const freshStatus: EndpointStatus = {
 	lastOkAtMs: undefined,
 	error: undefined,
 	retryInMs: undefined,
+	retryAtMs: undefined,
 };
 
 export const initialMonitorState: MonitorState = {
@@ -100,6 +103,7 @@ const okStatus = (atMs: number): EndpointStatus => ({
 	lastOkAtMs: atMs,
 	error: undefined,
 	retryInMs: undefined,
+	retryAtMs: undefined,
 });
 
 const usersOf = (
@@ -219,6 +223,7 @@ const reduceError = (
 		lastOkAtMs: previous.lastOkAtMs,
 		error,
 		retryInMs,
+		retryAtMs: retryInMs === undefined ? undefined : result.atMs + retryInMs,
 	};
 
 	if (isMissing && endpoint === 'online' && state.online !== undefined) {

@@ -477,11 +477,26 @@ export const App = ({
 
 	const usersNote = `by ${sortLabels[ui.userSort.key]}`;
 	const streamsNote = `by ${sortLabels[ui.streamSort.key]}`;
+	// An empty pane must not pass for an idle server when nothing came yet.
+	const hasTraffic = fleet.servers.some(
+		server => server.monitor.status.traffic.lastOkAtMs !== undefined,
+	);
+	const hasStreams = fleet.servers.some(
+		server => server.monitor.status.streams.lastOkAtMs !== undefined,
+	);
+	const noDataYet = "No data yet: waiting for the server's first answer.";
+	const usersEmpty = !hasTraffic
+		? noDataYet
+		: ui.filter === ''
+			? 'No users: nobody has connected or moved traffic.'
+			: 'No user matches the filter.';
 	const unavailable = fleet.servers.every(
 		server => !server.monitor.status.streams.isSupported,
 	)
 		? 'This server has no /dump/streams (Hysteria older than v2.6.0).'
-		: undefined;
+		: hasStreams
+			? undefined
+			: noDataYet;
 
 	let body;
 	if (ui.dialog?.kind === 'help') {
@@ -559,6 +574,7 @@ export const App = ({
 						height={layout.usersHeight}
 						sort={ui.userSort}
 						note={usersNote}
+						emptyText={usersEmpty}
 						units={ui.units}
 						session={fleet.session}
 						history={fleet.history}
@@ -588,6 +604,7 @@ export const App = ({
 			<Header
 				fleet={fleet}
 				isDemo={isDemo}
+				isReadOnly={isReadOnly}
 				intervalMs={intervalMs}
 				isPaused={isPaused}
 				nowMs={nowMs}
@@ -603,6 +620,7 @@ export const App = ({
 				events={fleet.events}
 				status={pickStatus(ui.status, kickStatus, fleet, nowMs)}
 				width={columns}
+				isReadOnly={isReadOnly}
 			/>
 		</Box>
 	);

@@ -45,9 +45,9 @@ export const summariseConnection = (
 		const staleness =
 			age === undefined ? 'no data yet' : `stale: data ${age} old`;
 		const retry =
-			traffic.retryInMs === undefined
+			traffic.retryAtMs === undefined
 				? ''
-				: `, retry in ${formatDuration(traffic.retryInMs)}`;
+				: `, retry in ${formatDuration(Math.max(0, traffic.retryAtMs - nowMs))}`;
 		return {
 			text: `${problem} · ${staleness}${retry}`,
 			short: age === undefined ? short : `${short}, stale ${age}`,

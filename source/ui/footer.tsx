@@ -2,7 +2,7 @@ import {Text} from 'ink';
 import stringWidth from 'string-width';
 
 import type {FleetEvent} from '../model/fleet-events.js';
-import {footerHints} from './key-help.js';
+import {footerHints, readOnlyHints} from './key-help.js';
 import type {StatusMessage} from './ui-state.js';
 
 const toneColors = {info: undefined, success: 'green', error: 'red'} as const;
@@ -19,12 +19,14 @@ export type FooterProps = {
 	/** What an action is doing, or an endpoint's problem. */
 	readonly status: StatusMessage | undefined;
 	readonly width: number;
+	/** Kick and clear are off: their keys are not offered. */
+	readonly isReadOnly: boolean;
 };
 
 /** The event line, the status line, then the key hints that fit. */
-export const Footer = ({events, status, width}: FooterProps) => {
-	const hint =
-		footerHints.find(text => stringWidth(text) <= width) ?? footerHints.at(-1);
+export const Footer = ({events, status, width, isReadOnly}: FooterProps) => {
+	const hints = isReadOnly ? readOnlyHints : footerHints;
+	const hint = hints.find(text => stringWidth(text) <= width) ?? hints.at(-1);
 	const recent = events.slice(-3).reverse();
 
 	return (

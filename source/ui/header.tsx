@@ -14,6 +14,7 @@ const graphWidth = 20;
 export type HeaderProps = {
 	readonly fleet: FleetState;
 	readonly isDemo: boolean;
+	readonly isReadOnly: boolean;
 	readonly intervalMs: number;
 	readonly isPaused: boolean;
 	readonly nowMs: number;
@@ -43,6 +44,7 @@ const capabilityNote = (fleet: FleetState): string => {
 export const Header = ({
 	fleet,
 	isDemo,
+	isReadOnly,
 	intervalMs,
 	isPaused,
 	nowMs,
@@ -76,9 +78,9 @@ export const Header = ({
 	const note = capabilityNote(fleet);
 	const totals = [
 		`up ${formatRate(upRate, units)}`,
-		sparkline(fleet.history.up, graphWidth),
+		sparkline(fleet.history.up, graphWidth).trimStart(),
 		` down ${formatRate(downRate, units)}`,
-		sparkline(fleet.history.down, graphWidth),
+		sparkline(fleet.history.down, graphWidth).trimStart(),
 	];
 	const counts =
 		`  online ${onlineUsers} users, ${devices} devices` +
@@ -88,16 +90,20 @@ export const Header = ({
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate">
 				<Text bold>hytop </Text>
-				{servers.map((server, index) => (
-					<Text key={server.name}>
-						{index > 0 ? ' · ' : ''}
-						{sanitizeText(server.name)}{' '}
-						<Text color={server.summary.color}>
-							{isFleet ? server.summary.short : server.summary.text}
+				{/* What matters most comes first: narrow terminals cut the end. */}
+				{isFleet ? (
+					servers.map((server, index) => (
+						<Text key={server.name}>
+							{index > 0 ? ' · ' : ''}
+							{sanitizeText(server.name)}{' '}
+							<Text color={server.summary.color}>{server.summary.short}</Text>
 						</Text>
+					))
+				) : (
+					<Text color={servers[0]?.summary.color}>
+						{servers[0]?.summary.text}
 					</Text>
-				))}
-				<Text> · every {intervalMs / 1000}s</Text>
+				)}
 				{isDemo && (
 					<Text>
 						{'  '}
@@ -106,6 +112,18 @@ export const Header = ({
 						</Text>
 					</Text>
 				)}
+				{isReadOnly && (
+					<Text>
+						{'  '}
+						<Text inverse color="yellow">
+							{' READ-ONLY '}
+						</Text>
+					</Text>
+				)}
+				<Text dimColor>
+					{isFleet ? '' : `  ${sanitizeText(servers[0]?.name ?? '')}`} · every{' '}
+					{intervalMs / 1000}s
+				</Text>
 			</Text>
 			<Text wrap="truncate">
 				<Text>{totals[0]} </Text>

@@ -28,3 +28,8 @@ export const footerHints: readonly string[] = [
 	'k kick  c clear  ? help  q quit',
 	'? help  q quit',
 ];
+
+/** The same without kick and clear, for --read-only. */
+export const readOnlyHints: readonly string[] = footerHints.map(hint =>
+	hint.replaceAll(/ {2}[kc] (kick|clear)/g, ''),
+);

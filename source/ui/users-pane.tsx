@@ -143,6 +143,8 @@ export type UsersPaneProps = UserColumnContext & {
 	readonly height: number;
 	readonly sort: Sort<UserSortKey>;
 	readonly note: string | undefined;
+	/** Said when there are no rows. */
+	readonly emptyText: string;
 };
 
 const userKey = (row: UserRow) => row.id;
@@ -155,6 +157,7 @@ export const UsersPane = ({
 	height,
 	sort,
 	note,
+	emptyText,
 	units,
 	session,
 	history,
@@ -174,7 +177,7 @@ export const UsersPane = ({
 			isFocused={isFocused}
 			width={width}
 			height={height}
-			emptyText="No users: nobody has connected or moved traffic."
+			emptyText={emptyText}
 			rowColor={dimOffline}
 			sort={sort}
 			note={note}
