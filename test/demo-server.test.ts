@@ -165,7 +165,7 @@ test('online - counts devices per user in key order', async t => {
 });
 
 test('kick - answers 200 with an empty body', async t => {
-	const {store, call, kick, online} = await serve(t);
+	const {kick} = await serve(t);
 	const response = await kick('["alice","bob"]');
 	assert.equal(response.status, 200);
 	assert.equal(await response.text(), '');
@@ -181,7 +181,7 @@ test('kick - answers 400 with the decoder message on bad JSON', async t => {
 });
 
 test('kick - drops one device per entry at its next byte', async t => {
-	const {store, call, kick, online} = await serve(t);
+	const {store, kick, online} = await serve(t);
 	const devices = [1, 2, 3].map(() => store.connect('alice'));
 	const stream = store.openStream(devices[1]!, {reqAddr: 'a.example:443'});
 	await kick('["alice","alice"]');
@@ -193,7 +193,7 @@ test('kick - drops one device per entry at its next byte', async t => {
 });
 
 test('kick - an entry for an absent user waits for its traffic', async t => {
-	const {store, call, kick, online} = await serve(t);
+	const {store, kick, online} = await serve(t);
 	await kick('["carol"]');
 	const device = store.connect('carol');
 	assert.deepEqual(await online(), {carol: 1});
@@ -203,7 +203,7 @@ test('kick - an entry for an absent user waits for its traffic', async t => {
 });
 
 test('kick - the refused bytes are not counted', async t => {
-	const {store, call, kick, online} = await serve(t);
+	const {store, call, kick} = await serve(t);
 	await kick('["dave"]');
 	store.addConnectionTraffic(store.connect('dave'), 100, 100);
 	assert.equal(await (await call('/traffic')).text(), '{}');
@@ -223,7 +223,7 @@ const addStreams = (store: StatsStore): void => {
 };
 
 test('streams - answers an empty list with a newline', async t => {
-	const {store, call} = await serve(t);
+	const {call} = await serve(t);
 	const response = await call('/dump/streams');
 	assert.equal(await response.text(), '{"streams":[]}\n');
 });

@@ -7,7 +7,6 @@ import {
 	formatRate,
 } from '../format/format-bytes.js';
 import {sanitizeText} from '../format/sanitize-text.js';
-import type {FleetStreamRow} from '../model/aggregate-users.js';
 import type {UserRow} from '../model/types.js';
 import type {DeviceRow} from '../model/user-devices.js';
 import type {Column} from './table-layout.js';

@@ -1,0 +1,185 @@
+import type {ReactNode} from 'react';
+
+import {userBreakdown} from '../model/aggregate-users.js';
+import type {FleetStreamRow} from '../model/aggregate-users.js';
+import type {FleetState} from '../model/fleet-state.js';
+import type {StreamSortKey, UserSortKey} from '../model/sort-rows.js';
+import type {UserRow} from '../model/types.js';
+import {userDevices} from '../model/user-devices.js';
+import {ClearDialog, KickDialog} from './dialogs.js';
+import {HelpOverlay} from './help-overlay.js';
+import type {Layout} from './layout.js';
+import {StreamsPane} from './streams-pane.js';
+import type {UiState} from './ui-state.js';
+import {UsersPane} from './users-pane.js';
+import {ZoomSummary} from './zoom-view.js';
+
+const sortLabels: Readonly<Record<UserSortKey | StreamSortKey, string>> = {
+	rate: 'total rate',
+	'up-rate': 'up rate',
+	'down-rate': 'down rate',
+	up: 'up total',
+	down: 'down total',
+	total: 'total bytes',
+	devices: 'devices',
+	id: 'user',
+	user: 'user',
+	lifetime: 'age',
+	idle: 'idle time',
+	state: 'state',
+};
+
+export type ScreenBodyProps = {
+	readonly ui: UiState;
+	readonly fleet: FleetState;
+	readonly layout: Extract<Layout, {kind: 'panes'}>;
+	readonly users: readonly UserRow[];
+	readonly streams: readonly FleetStreamRow[];
+	readonly usersIndex: number;
+	readonly streamsIndex: number;
+	readonly width: number;
+	readonly serverNames: readonly string[];
+	readonly isReadOnly: boolean;
+};
+
+/** Between the header and the footer: a dialog, the zoom, or the panes. */
+export const ScreenBody = ({
+	ui,
+	fleet,
+	layout,
+	users,
+	streams,
+	usersIndex,
+	streamsIndex,
+	width: columns,
+	serverNames,
+	isReadOnly,
+}: ScreenBodyProps): ReactNode => {
+	const isFleet = serverNames.length > 1;
+	const focus = ui.zoomedUser === undefined ? ui.focus : 'streams';
+	const usersNote = `by ${sortLabels[ui.userSort.key]}`;
+	const streamsNote = `by ${sortLabels[ui.streamSort.key]}`;
+	// An empty pane must not pass for an idle server when nothing came yet.
+	const hasTraffic = fleet.servers.some(
+		server => server.monitor.status.traffic.lastOkAtMs !== undefined,
+	);
+	const hasStreams = fleet.servers.some(
+		server => server.monitor.status.streams.lastOkAtMs !== undefined,
+	);
+	const noDataYet = "No data yet: waiting for the server's first answer.";
+	const usersEmpty = !hasTraffic
+		? noDataYet
+		: ui.filter === ''
+			? 'No users: nobody has connected or moved traffic.'
+			: 'No user matches the filter.';
+	const unavailable = fleet.servers.every(
+		server => !server.monitor.status.streams.isSupported,
+	)
+		? 'This server has no /dump/streams (Hysteria older than v2.6.0).'
+		: hasStreams
+			? undefined
+			: noDataYet;
+
+	let body;
+		if (ui.dialog?.kind === 'help') {
+		body = (
+			<HelpOverlay
+				width={columns}
+				height={layout.bodyHeight}
+				isReadOnly={isReadOnly}
+			/>
+		);
+	} else if (ui.dialog?.kind === 'kick') {
+		body = (
+			<KickDialog
+				targets={ui.dialog.targets}
+				serverNames={serverNames}
+				width={columns}
+			/>
+		);
+	} else if (ui.dialog?.kind === 'clear') {
+		body = (
+			<ClearDialog
+				chosen={ui.dialog.chosen}
+				serverNames={serverNames}
+				width={columns}
+			/>
+		);
+	} else if (ui.zoomedUser !== undefined) {
+		const devices = userDevices(fleet.streams, ui.zoomedUser);
+		const breakdown = userBreakdown(
+			fleet.servers.map(server => ({
+				name: server.name,
+				users: server.monitor.users,
+				streams: server.monitor.streams,
+			})),
+			ui.zoomedUser,
+		);
+		const devicesHeight = Math.min(Math.max(1, devices.length), 5);
+		const summaryHeight = devicesHeight + 3 + (breakdown.length > 1 ? 1 : 0);
+		body = (
+			<>
+				<ZoomSummary
+					userId={ui.zoomedUser}
+					row={fleet.users.find(row => row.id === ui.zoomedUser)}
+					breakdown={breakdown}
+					devices={devices}
+					units={ui.units}
+					width={columns}
+					height={devicesHeight}
+					hasServerColumn={isFleet}
+				/>
+				<StreamsPane
+					title="Its streams"
+					rows={streams}
+					selectedIndex={streamsIndex}
+					isFocused
+					width={columns}
+					height={Math.max(1, layout.bodyHeight - summaryHeight - 2)}
+					sort={ui.streamSort}
+					note={streamsNote}
+					unavailableText={unavailable}
+					units={ui.units}
+					hasServerColumn={isFleet}
+				/>
+			</>
+		);
+	} else {
+		body = (
+			<>
+				{layout.usersHeight > 0 && (
+					<UsersPane
+						rows={users}
+						selectedIndex={usersIndex}
+						isFocused={focus === 'users'}
+						width={columns}
+						height={layout.usersHeight}
+						sort={ui.userSort}
+						note={usersNote}
+						emptyText={usersEmpty}
+						units={ui.units}
+						session={fleet.session}
+						history={fleet.history}
+						marked={ui.marked}
+					/>
+				)}
+				{layout.streamsHeight > 0 && (
+					<StreamsPane
+						rows={streams}
+						selectedIndex={streamsIndex}
+						isFocused={focus === 'streams'}
+						width={columns}
+						height={layout.streamsHeight}
+						sort={ui.streamSort}
+						note={streamsNote}
+						unavailableText={unavailable}
+						units={ui.units}
+						hasServerColumn={isFleet}
+					/>
+				)}
+			</>
+		);
+	}
+
+	return body;
+};
