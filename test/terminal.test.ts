@@ -91,3 +91,35 @@ test('terminal - the frame re-lays out after a resize', async () => {
 	assert.ok(lines.every(line => line.length <= 60));
 	await terminal.sendKeys('q');
 });
+
+test('terminal - 40x10 still shows a pane, nothing wider than the terminal', async () => {
+	const terminal = await open(`node ${cli} --demo`, {columns: 40, rows: 10});
+	const screen = await terminal.waitForText(/▸ Users/);
+	assert.ok(screen.split('\n').every(line => line.length <= 40));
+	assert.match(screen, /DEMO/);
+	await terminal.sendKeys('q');
+});
+
+test('terminal - below 40x10 it says the terminal is too small', async () => {
+	const terminal = await open(`node ${cli} --demo`, {columns: 30, rows: 8});
+	await terminal.waitForText('Terminal too small');
+	await terminal.resize(60, 20);
+	await terminal.waitForText(/▸ Users/);
+	await terminal.sendKeys('q');
+	await terminal.waitForText('EXIT=0');
+});
+
+test('terminal - NO_COLOR draws without colour codes', async () => {
+	const terminal = await open(`NO_COLOR=1 node ${cli} --demo`);
+	await terminal.waitForText(/live · polled/);
+	const styled = await terminal.screenWithEscapes();
+	assert.doesNotMatch(styled, /\u001B\[(3|4|9|10)\d(;\d+)*m/);
+	await terminal.sendKeys('q');
+});
+
+test('terminal - TERM=dumb is refused with a pointer to --once', async () => {
+	const terminal = await open(`TERM=dumb node ${cli} --demo`);
+	const screen = await terminal.waitForText('EXIT=');
+	assert.match(screen, /TERM=dumb.*--once/s);
+	assert.match(screen, /EXIT=2/);
+});

@@ -9,6 +9,8 @@ its own so tests never touch the operator's sessions.
 */
 export type Terminal = {
 	readonly screen: () => Promise<string>;
+	/** The screen with its colour and style escape sequences kept. */
+	readonly screenWithEscapes: () => Promise<string>;
 	readonly waitForScreen: (
 		isDone: (screen: string) => boolean,
 		timeoutMs?: number,
@@ -73,6 +75,7 @@ export const openTerminal = async (
 
 	return {
 		screen,
+		screenWithEscapes: async () => tmux('capture-pane', '-p', '-e'),
 		waitForScreen,
 		async waitForText(text, timeoutMs) {
 			return waitForScreen(
