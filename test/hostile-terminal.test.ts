@@ -59,7 +59,7 @@ const section = (header: RegExp, row: RegExp): string[] => {
 };
 
 test('hostile names - the screen keeps its frame: title line first, nothing wider than the terminal', () => {
-	assert.match(lines[0] ?? '', /^hytop http:\/\/127\.0\.0\.1:\d+ /);
+	assert.match(lines[0] ?? '', /^hytop live .* http:\/\/127\.0\.0\.1:\d+ /);
 	for (const line of lines) {
 		assert.ok(stringWidth(line) <= columns, `too wide: ${line}`);
 	}
