@@ -45,6 +45,8 @@ export type FleetState = {
 	readonly session: SessionTotals;
 	readonly history: RateHistory;
 	readonly events: readonly FleetEvent[];
+	/** When the rate history last took a sample. */
+	readonly historyAtMs: number | undefined;
 };
 
 export type FleetAction =
@@ -55,6 +57,15 @@ export type FleetAction =
 	  }
 	/** A second passed: ages, join marks and the rate history move on. */
 	| {readonly type: 'tick'; readonly nowMs: number}
+	/** Several answers and a tick in one step, so the screen draws once. */
+	| {
+			readonly type: 'batch';
+			readonly results: ReadonlyArray<{
+				readonly server: number;
+				readonly result: PollResult;
+			}>;
+			readonly nowMs: number;
+	  }
 	/** hytop cleared a server; these are the counters it had. */
 	| {
 			readonly type: 'cleared';
@@ -78,6 +89,7 @@ export const createFleetState = (
 	session: emptySessionTotals,
 	history: emptyRateHistory,
 	events: [],
+	historyAtMs: undefined,
 });
 
 const quote = (id: string) => `"${sanitizeText(id)}"`;
@@ -179,12 +191,23 @@ const totalRates = (servers: readonly ServerState[]) => {
 	return {upRate, downRate};
 };
 
+/** The history takes one sample a second, however often the screen draws. */
+const historyStepMs = 1000;
+
 const reduceTick = (state: FleetState, nowMs: number): FleetState => {
 	const servers = state.servers.map(server => {
 		const monitor = monitorReducer(server.monitor, {type: 'tick', nowMs});
 		return monitor === server.monitor ? server : {...server, monitor};
 	});
 	const next = withServers(state, servers);
+	// A little early counts as on time: timers drift by a few milliseconds.
+	const isSampleDue =
+		state.historyAtMs === undefined ||
+		nowMs - state.historyAtMs >= historyStepMs * 0.9;
+	if (!isSampleDue) {
+		return next;
+	}
+
 	return {
 		...next,
 		history: pushRateHistory(
@@ -192,6 +215,7 @@ const reduceTick = (state: FleetState, nowMs: number): FleetState => {
 			next.users,
 			totalRates(servers),
 		),
+		historyAtMs: nowMs,
 	};
 };
 
@@ -207,6 +231,14 @@ export const fleetReducer = (
 
 		case 'tick': {
 			return reduceTick(state, action.nowMs);
+		}
+
+		case 'batch': {
+			const answered = action.results.reduce(
+				(next, {server, result}) => reduceResult(next, server, result),
+				state,
+			);
+			return reduceTick(answered, action.nowMs);
 		}
 
 		case 'cleared': {

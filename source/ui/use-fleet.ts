@@ -14,10 +14,15 @@ import {
 	fleetReducer,
 	type FleetState,
 } from '../model/fleet-state.js';
+import type {PollResult} from '../model/poll-result.js';
 import {createPoller, type Poller} from '../poller/poller.js';
 
-/** How often ages on screen, join marks and the graphs move on. */
-const tickMs = 1000;
+/** The longest the screen waits before drawing what has come in. */
+const maxFrameMs = 1000;
+/** /traffic, /online and /dump/streams. */
+const endpointCount = 3;
+/** How long the first frame waits for slower endpoints. */
+const firstAnswersWaitMs = 150;
 
 export type WatchedServer = {
 	readonly name: string;
@@ -58,13 +63,49 @@ export const useFleet = (
 	const pollersRef = useRef<Poller[]>([]);
 	const intervalRef = useRef(initialIntervalMs);
 
+	// Answers are drawn together, once per poll interval (and at least once
+	// a second, for the ages on screen): one frame instead of one per
+	// endpoint and server, which is most of the cost at scale.
+	const pendingRef = useRef<Array<{server: number; result: PollResult}>>([]);
+	const hasDrawnDataRef = useRef(false);
+	const flush = useCallback(() => {
+		const results = pendingRef.current;
+		pendingRef.current = [];
+		const now = Date.now();
+		setNowMs(now);
+		dispatch({type: 'batch', results, nowMs: now});
+	}, []);
+
+	// The first answers are drawn as soon as every endpoint has answered
+	// (or a moment after the first one did): nobody waits for a frame.
+	const firstTimerRef = useRef<NodeJS.Timeout | undefined>(undefined);
+	const drawFirstAnswers = useCallback(() => {
+		if (hasDrawnDataRef.current) {
+			return;
+		}
+
+		const isComplete =
+			pendingRef.current.length >= servers.length * endpointCount;
+		if (isComplete) {
+			clearTimeout(firstTimerRef.current);
+			hasDrawnDataRef.current = true;
+			flush();
+		} else {
+			firstTimerRef.current ??= setTimeout(() => {
+				hasDrawnDataRef.current = true;
+				flush();
+			}, firstAnswersWaitMs);
+		}
+	}, [servers, flush]);
+
 	useEffect(() => {
 		const pollers = servers.map((server, index) =>
 			createPoller({
 				client: server.client,
 				intervalMs: intervalRef.current,
 				onResult(result) {
-					dispatch({type: 'result', server: index, result});
+					pendingRef.current.push({server: index, result});
+					drawFirstAnswers();
 				},
 			}),
 		);
@@ -78,20 +119,17 @@ export const useFleet = (
 				poller.stop();
 			}
 
+			clearTimeout(firstTimerRef.current);
 			pollersRef.current = [];
 		};
-	}, [servers]);
+	}, [servers, drawFirstAnswers]);
 
 	useEffect(() => {
-		const timer = setInterval(() => {
-			const now = Date.now();
-			setNowMs(now);
-			dispatch({type: 'tick', nowMs: now});
-		}, tickMs);
+		const timer = setInterval(flush, Math.min(intervalMs, maxFrameMs));
 		return () => {
 			clearInterval(timer);
 		};
-	}, []);
+	}, [flush, intervalMs]);
 
 	const togglePause = useCallback(() => {
 		const pollers = pollersRef.current;
