@@ -226,3 +226,33 @@ test('keys - a sparkline of the last minute appears beside users', async () => {
 	app.rank('alice', 'bob', 'carol');
 	await waitFor(app.frame, value => /alice\s+[▁▂▃▄▅▆▇█]*[▂▃▄▅▆▇█]/.test(value));
 });
+
+test('keys End - reaches the true last stream of a list too long to sort whole', async () => {
+	const fake = createFakeClient({
+		traffic: new Map([['u', {tx: 1, rx: 1}]]),
+		online: new Map([['u', 1]]),
+		streams: Array.from({length: 1200}, (_, index) =>
+			streamEntry({
+				auth: 'u',
+				connection: index,
+				reqAddr: `host-${index}.example:443`,
+			}),
+		),
+	});
+	const view = render(
+		<App
+			servers={[{name: 'local', client: fake.client}]}
+			intervalMs={200}
+			isDemo={false}
+			isReadOnly={false}
+			ledgerPath={join(folder, 'ledger.jsonl')}
+		/>,
+	);
+	const frame = () => view.lastFrame() ?? '';
+	await waitFor(frame, value => value.includes('of 1200'));
+	view.stdin.write('\t');
+	await waitFor(frame, value => value.includes('▸ Streams'));
+	view.stdin.write('\u001B[F');
+	const end = await waitFor(frame, value => /^>.*host-1199\./m.test(value));
+	assert.match(end, /1\d{3}-1200 of 1200/);
+});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {sortStreams, sortUsers} from '../source/model/sort-rows.js';
+
+import {firstInOrder, sortStreams, sortUsers} from '../source/model/sort-rows.js';
 import type {StreamRow, UserRow} from '../source/model/types.js';
 
 const user = (id: string, overrides: Partial<UserRow> = {}): UserRow => ({
@@ -159,4 +160,20 @@ test('sortStreams - by state in the order of a stream life', () => {
 		'1:12',
 		'1:4',
 	]);
+});
+
+test('first in order - gives exactly the first rows of a full sort', () => {
+	let seed = 7;
+	const random = () => {
+		seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+		return seed / 2_147_483_648;
+	};
+
+	const values = Array.from({length: 5000}, () => Math.floor(random() * 1000));
+	const compare = (a: number, b: number) => a - b;
+	assert.deepEqual(
+		firstInOrder(values, compare, 37),
+		[...values].sort(compare).slice(0, 37),
+	);
+	assert.deepEqual(firstInOrder(values, compare, 10_000), [...values].sort(compare));
 });

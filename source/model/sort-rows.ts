@@ -22,7 +22,7 @@ export type StreamSortKey =
 	| 'idle'
 	| 'state';
 
-type Compare<Row> = (a: Row, b: Row) => number;
+export type Compare<Row> = (a: Row, b: Row) => number;
 
 // Ids and addresses are ordered by UTF-16 code units, not by locale: the
 // order must not change with the machine's language settings.
@@ -115,14 +115,13 @@ const compareStreamPlaces: Compare<StreamRow> = (a, b) =>
 	compareNumbers(a.stream, b.stream);
 
 /**
-Streams sorted by `key`: `user` is the server's order (user, connection,
-stream) and the tie-breaker of every other key. Returns a new array.
+How two streams compare under `key`: `user` is the server's order (user,
+connection, stream), which also breaks every other key's ties.
 */
-export const sortStreams = (
-	rows: readonly StreamRow[],
+export const compareStreams = (
 	key: StreamSortKey = 'user',
 	isDescending = false,
-): StreamRow[] => {
+): Compare<StreamRow> => {
 	const direction = isDescending ? -1 : 1;
 	let compareKey: Compare<StreamRow>;
 	if (key === 'user') {
@@ -134,7 +133,56 @@ export const sortStreams = (
 		compareKey = withMissingLast(streamValues[key], isDescending);
 	}
 
-	return [...rows].sort(
-		(a, b) => compareKey(a, b) || compareStreamPlaces(a, b),
-	);
+	return (a, b) => compareKey(a, b) || compareStreamPlaces(a, b);
 };
+
+/**
+The first `limit` rows in `compare`'s order, without sorting the rest: one
+comparison for most rows when only a screenful of 100,000 is shown.
+*/
+export const firstInOrder = <Row>(
+	rows: readonly Row[],
+	compare: Compare<Row>,
+	limit: number,
+): Row[] => {
+	if (limit >= rows.length) {
+		return [...rows].sort(compare);
+	}
+
+	const best: Row[] = [];
+	for (const row of rows) {
+		const last = best.at(-1);
+		if (best.length === limit && last !== undefined && compare(row, last) >= 0) {
+			continue;
+		}
+
+		let low = 0;
+		let high = best.length;
+		while (low < high) {
+			const middle = (low + high) >>> 1;
+			if (compare(best[middle]!, row) <= 0) {
+				low = middle + 1;
+			} else {
+				high = middle;
+			}
+		}
+
+		best.splice(low, 0, row);
+		if (best.length > limit) {
+			best.pop();
+		}
+	}
+
+	return best;
+};
+
+/**
+Streams sorted by `key` (see `compareStreams`); with `limit`, only the
+first that many. Returns a new array.
+*/
+export const sortStreams = <Row extends StreamRow>(
+	rows: readonly Row[],
+	key: StreamSortKey = 'user',
+	isDescending = false,
+	limit = Number.POSITIVE_INFINITY,
+): Row[] => firstInOrder(rows, compareStreams(key, isDescending), limit);

@@ -2,7 +2,11 @@ import {Box, Text, useApp} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 
 import {filterStreams, filterUsers, parseFilter} from '../model/filter-rows.js';
-import {sortStreams, sortUsers} from '../model/sort-rows.js';
+import {
+	compareStreams,
+	sortStreams,
+	sortUsers,
+} from '../model/sort-rows.js';
 import {
 	answerDialog,
 	type CommandContext,
@@ -88,17 +92,23 @@ export const App = ({
 			),
 		[fleet.users, fleet.streams, filter, ui.userSort],
 	);
-	const streams = useMemo(() => {
-		const shown =
+	const shownStreams = useMemo(
+		() =>
 			ui.zoomedUser === undefined
 				? filterStreams(fleet.streams, filter)
-				: fleet.streams.filter(row => row.user === ui.zoomedUser);
-		return sortStreams(
-			shown,
-			ui.streamSort.key,
-			ui.streamSort.isDescending,
-		);
-	}, [fleet.streams, filter, ui.zoomedUser, ui.streamSort]);
+				: fleet.streams.filter(row => row.user === ui.zoomedUser),
+		[fleet.streams, filter, ui.zoomedUser],
+	);
+	const streams = useMemo(
+		() =>
+			sortStreams(
+				shownStreams,
+				ui.streamSort.key,
+				ui.streamSort.isDescending,
+				ui.streamRowLimit,
+			),
+		[shownStreams, ui.streamSort, ui.streamRowLimit],
+	);
 
 	const usersIndex = Math.max(
 		0,
@@ -138,6 +148,18 @@ export const App = ({
 		dispatch,
 		users,
 		streams,
+		streamsTotal: shownStreams.length,
+		lastStream() {
+			const compare = compareStreams(
+				ui.streamSort.key,
+				ui.streamSort.isDescending,
+			);
+			return shownStreams.reduce<(typeof shownStreams)[number] | undefined>(
+				(last, row) =>
+					last === undefined || compare(row, last) > 0 ? row : last,
+				undefined,
+			);
+		},
 		fleet,
 		fleetDispatch,
 		servers,
@@ -194,6 +216,7 @@ export const App = ({
 					layout={layout}
 					users={users}
 					streams={streams}
+					streamsTotal={shownStreams.length}
 					usersIndex={usersIndex}
 					streamsIndex={streamsIndex}
 					width={columns}

@@ -6,6 +6,7 @@ import type {UserRow} from '../model/types.js';
 import {kickTargets} from './kick-targets.js';
 import {
 	type KickTarget,
+	type Move,
 	moveSelection,
 	type StatusMessage,
 	stepSort,
@@ -29,6 +30,10 @@ export type CommandContext = {
 	/** The rows as shown, sorted and filtered. */
 	readonly users: readonly UserRow[];
 	readonly streams: readonly FleetStreamRow[];
+	/** Streams that pass the filter; `streams` may hold only the first. */
+	readonly streamsTotal: number;
+	/** The last of all those streams in the current order. */
+	readonly lastStream: () => FleetStreamRow | undefined;
 	readonly fleet: FleetState;
 	readonly fleetDispatch: (action: FleetAction) => void;
 	readonly servers: readonly WatchedServer[];
@@ -40,6 +45,40 @@ export type CommandContext = {
 	readonly startKicks: (targets: readonly KickTarget[]) => void;
 	readonly clear: (chosen: readonly boolean[]) => void;
 	readonly exit: () => void;
+};
+
+/**
+Only the first rows of a huge streams list are sorted (see sortStreams);
+moving near their end loads more, and End finds the true last row.
+*/
+const moveInStreams = (move: Move, context: CommandContext): void => {
+	const {streams, streamsTotal, dispatch, pageRows} = context;
+	const {selected, streamRowLimit} = context.ui();
+	const isPartial = streams.length < streamsTotal;
+	if ('to' in move && move.to === 'last' && isPartial) {
+		const last = context.lastStream();
+		dispatch({type: 'show-stream-rows', limit: Number.POSITIVE_INFINITY});
+		if (last) {
+			dispatch({type: 'select', pane: 'streams', key: last.key});
+		}
+
+		return;
+	}
+
+	const key = moveSelection(
+		streams.map(row => row.key),
+		selected.streams,
+		move,
+	);
+	if (key === undefined) {
+		return;
+	}
+
+	dispatch({type: 'select', pane: 'streams', key});
+	const index = streams.findIndex(row => row.key === key);
+	if (isPartial && index + 2 * pageRows >= streams.length) {
+		dispatch({type: 'show-stream-rows', limit: streamRowLimit * 2});
+	}
 };
 
 export const runCommand = (command: KeyCommand, context: CommandContext): void => {
@@ -76,18 +115,16 @@ export const runCommand = (command: KeyCommand, context: CommandContext): void =
 		}
 
 		case 'move': {
-			const key =
-				focus === 'users'
-					? moveSelection(
-							users.map(row => row.id),
-							ui.selected.users,
-							command.move,
-						)
-					: moveSelection(
-							streams.map(row => row.key),
-							ui.selected.streams,
-							command.move,
-						);
+			if (focus === 'streams') {
+				moveInStreams(command.move, context);
+				break;
+			}
+
+			const key = moveSelection(
+				users.map(row => row.id),
+				ui.selected.users,
+				command.move,
+			);
 			if (key !== undefined) {
 				dispatch({type: 'select', pane: focus, key});
 			}

@@ -35,6 +35,8 @@ export type ScreenBodyProps = {
 	readonly layout: Extract<Layout, {kind: 'panes'}>;
 	readonly users: readonly UserRow[];
 	readonly streams: readonly FleetStreamRow[];
+	/** All the streams shown, when `streams` holds only the first. */
+	readonly streamsTotal: number;
 	readonly usersIndex: number;
 	readonly streamsIndex: number;
 	readonly width: number;
@@ -49,6 +51,7 @@ export const ScreenBody = ({
 	layout,
 	users,
 	streams,
+	streamsTotal,
 	usersIndex,
 	streamsIndex,
 	width: columns,
@@ -132,6 +135,7 @@ export const ScreenBody = ({
 				<StreamsPane
 					title="Its streams"
 					rows={streams}
+					totalCount={streamsTotal}
 					selectedIndex={streamsIndex}
 					isFocused
 					width={columns}
@@ -166,6 +170,7 @@ export const ScreenBody = ({
 				{layout.streamsHeight > 0 && (
 					<StreamsPane
 						rows={streams}
+						totalCount={streamsTotal}
 						selectedIndex={streamsIndex}
 						isFocused={focus === 'streams'}
 						width={columns}

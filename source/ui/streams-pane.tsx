@@ -145,6 +145,8 @@ export const streamColumns = ({
 export type StreamsPaneProps = StreamColumnContext & {
 	readonly title?: string;
 	readonly rows: readonly FleetStreamRow[];
+	/** How many rows there are in all, when `rows` holds only the first. */
+	readonly totalCount: number;
 	readonly selectedIndex: number;
 	readonly isFocused: boolean;
 	readonly width: number;
@@ -160,6 +162,7 @@ const streamKey = (row: FleetStreamRow) => row.key;
 export const StreamsPane = ({
 	title = 'Streams',
 	rows,
+	totalCount,
 	selectedIndex,
 	isFocused,
 	width,
@@ -180,6 +183,7 @@ export const StreamsPane = ({
 			title={title}
 			columns={columns}
 			rows={rows}
+			totalCount={totalCount}
 			rowKey={streamKey}
 			selectedIndex={selectedIndex}
 			isFocused={isFocused}

@@ -15,6 +15,8 @@ export type TablePaneProps<Row> = {
 	readonly columns: ReadonlyArray<Column<Row>>;
 	/** All rows, in display order; only the visible ones are drawn. */
 	readonly rows: readonly Row[];
+	/** Rows in all, when `rows` holds only the first of them. */
+	readonly totalCount?: number;
 	readonly rowKey: (row: Row) => string;
 	readonly selectedIndex: number;
 	readonly isFocused: boolean;
@@ -36,6 +38,7 @@ const TablePaneView = <Row,>({
 	title,
 	columns,
 	rows,
+	totalCount = rows.length,
 	rowKey,
 	selectedIndex,
 	isFocused,
@@ -52,9 +55,9 @@ const TablePaneView = <Row,>({
 	const start = windowStart(rows.length, selectedIndex, height);
 	const visible = rows.slice(start, start + height);
 	const position =
-		rows.length > height
-			? ` ${start + 1}-${start + visible.length} of ${rows.length}`
-			: ` ${rows.length}`;
+		totalCount > height
+			? ` ${start + 1}-${start + visible.length} of ${totalCount}`
+			: ` ${totalCount}`;
 	const marker = isFocused ? '▸ ' : '  ';
 	const titleText = fitText(
 		`${marker}${title}${position}${note ? `  ${note}` : ''}`,

@@ -45,6 +45,8 @@ export type UiState = {
 	/** The user whose devices and streams fill the screen (`Enter`). */
 	readonly zoomedUser: string | undefined;
 	readonly units: ByteUnits;
+	/** How many of the sorted streams are kept: a screenful needs few. */
+	readonly streamRowLimit: number;
 	readonly dialog: Dialog | undefined;
 	readonly status: StatusMessage | undefined;
 };
@@ -65,6 +67,7 @@ export type UiAction =
 	| {readonly type: 'sort-streams'; readonly sort: Sort<StreamSortKey>}
 	| {readonly type: 'zoom'; readonly userId: string | undefined}
 	| {readonly type: 'next-units'}
+	| {readonly type: 'show-stream-rows'; readonly limit: number}
 	| {readonly type: 'open-dialog'; readonly dialog: Dialog}
 	| {readonly type: 'close-dialog'}
 	| {readonly type: 'status'; readonly status: StatusMessage};
@@ -79,6 +82,7 @@ export const initialUiState: UiState = {
 	streamSort: {key: 'rate', isDescending: true},
 	zoomedUser: undefined,
 	units: 'iec',
+	streamRowLimit: 500,
 	dialog: undefined,
 	status: undefined,
 };
@@ -153,6 +157,10 @@ export const uiReducer = (state: UiState, action: UiAction): UiState => {
 		case 'next-units': {
 			const index = unitCycle.indexOf(state.units);
 			return {...state, units: unitCycle[(index + 1) % unitCycle.length]!};
+		}
+
+		case 'show-stream-rows': {
+			return {...state, streamRowLimit: action.limit};
 		}
 
 		case 'open-dialog': {
