@@ -436,3 +436,19 @@ test('poller - real timers do not hold the process', async () => {
 	assert.equal(results.length, 1);
 	assert.equal(during, before);
 });
+
+test('poller - a slow stream dump is asked for less often', async () => {
+	const {poller, clock, callsOf, last, results} = setup({
+		endpoints: ['streams'],
+	});
+	poller.start();
+	await clock.advance(500);
+	last('streams').resolve([]);
+	await clock.advance(0);
+	// 500 ms to answer: asked again 5 s after the last ask, not after 1 s.
+	await clock.advance(4400);
+	assert.equal(callsOf('streams').length, 1);
+	await clock.advance(200);
+	assert.equal(callsOf('streams').length, 2);
+	assert.equal(results[0]?.ok && results[0].everyMs, 5000);
+});

@@ -28,6 +28,8 @@ export type EndpointStatus = {
 	readonly retryInMs: number | undefined;
 	/** Local time of the next try after a failure: a countdown on screen. */
 	readonly retryAtMs: number | undefined;
+	/** Set while the endpoint is asked less often than the poll interval. */
+	readonly everyMs?: number;
 };
 
 export type MonitorTotals = {
@@ -98,7 +100,8 @@ export const initialMonitorState: MonitorState = {
 	},
 };
 
-const okStatus = (atMs: number): EndpointStatus => ({
+const okStatus = (atMs: number, everyMs?: number): EndpointStatus => ({
+	...(everyMs !== undefined && {everyMs}),
 	isSupported: true,
 	lastOkAtMs: atMs,
 	error: undefined,
@@ -203,7 +206,10 @@ const reduceStreams = (
 		...state,
 		streams: rows,
 		totals: {...state.totals, activeStreams: activeCount},
-		status: {...state.status, streams: okStatus(result.atMs)},
+		status: {
+			...state.status,
+			streams: okStatus(result.atMs, result.everyMs),
+		},
 		samples: {...state.samples, streams: snapshot},
 	};
 };

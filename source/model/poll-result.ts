@@ -1,9 +1,8 @@
 import type {ApiError} from '../api/api-error.js';
 import type {Online, StreamEntry, Traffic} from '../api/types.js';
 
-// The poller's result, restated here so the model does not depend on the
-// poller's module. It must stay structurally identical to `PollResult` in
-// source/poller/poller.ts.
+// What one poll of one endpoint gave. Defined with the model, which consumes
+// it, so that the model does not depend on the poller.
 
 /** The endpoints that are polled. */
 export type PolledEndpoint = 'traffic' | 'online' | 'streams';
@@ -14,6 +13,8 @@ type Answer = {
 	readonly atMs: number;
 	/** How long the request took. */
 	readonly durationMs: number;
+	/** Set when this endpoint is asked less often than the poll interval. */
+	readonly everyMs?: number;
 };
 
 export type PollResult =

@@ -1,8 +1,9 @@
 import {ApiError} from '../api/api-error.js';
 import type {StatsClient} from '../api/client-contract.js';
 import type {Online, StreamEntry, Traffic} from '../api/types.js';
+import type {PolledEndpoint, PollResult} from '../model/poll-result.js';
 
-export type PolledEndpoint = 'traffic' | 'online' | 'streams';
+export type {PolledEndpoint, PollResult} from '../model/poll-result.js';
 
 /** Time as the poller sees it; tests pass a fake one. */
 export type Clock = {
@@ -10,28 +11,6 @@ export type Clock = {
 	setTimeout(callback: () => void, ms: number): unknown;
 	clearTimeout(handle: unknown): void;
 };
-
-type Success<E extends PolledEndpoint, D> = {
-	readonly endpoint: E;
-	readonly ok: true;
-	readonly data: D;
-	/** Clock time when the response arrived. */
-	readonly atMs: number;
-	readonly durationMs: number;
-};
-
-export type PollResult =
-	| Success<'traffic', Traffic>
-	| Success<'online', Online>
-	| Success<'streams', readonly StreamEntry[]>
-	| {
-			readonly endpoint: PolledEndpoint;
-			readonly ok: false;
-			readonly error: ApiError;
-			readonly atMs: number;
-			/** When the next try happens; undefined when there is none. */
-			readonly retryInMs: number | undefined;
-	  };
 
 export type PollerOptions = {
 	readonly client: StatsClient;
@@ -65,6 +44,9 @@ const allEndpoints: readonly PolledEndpoint[] = [
 ];
 
 const maxBackoffMs = 30_000;
+
+/** The most of its time the stream dump may take: see `settle`. */
+const maxBusyShare = 0.1;
 
 // A wrong secret stays wrong until someone fixes it: ask rarely.
 const unauthorizedRetryMs = 10_000;
@@ -205,8 +187,15 @@ export const createPoller = (options: PollerOptions): Poller => {
 			state.failureCount = 0;
 			state.startedAtMs = startedAtMs;
 			const durationMs = Math.max(0, atMs - startedAtMs);
+			// A stream dump that takes long to come (100,000 streams are 25 MB)
+			// is asked for less often: hytop must not keep the server busy,
+			// nor spend its own time parsing dumps nobody can read that fast.
+			const everyMs =
+				endpoint === 'streams'
+					? Math.max(intervalMs, durationMs / maxBusyShare)
+					: intervalMs;
 			if (canSchedule(state)) {
-				schedule(endpoint, Math.max(0, intervalMs - durationMs));
+				schedule(endpoint, Math.max(0, everyMs - durationMs));
 			}
 
 			// The data matches the endpoint: fetchData asked for that one.
@@ -216,6 +205,7 @@ export const createPoller = (options: PollerOptions): Poller => {
 				data: outcome.data,
 				atMs,
 				durationMs,
+				...(everyMs > intervalMs && {everyMs}),
 			} as PollResult;
 		} else {
 			const error = toApiError(outcome.error, endpoint);

@@ -61,7 +61,16 @@ export const ScreenBody = ({
 	const isFleet = serverNames.length > 1;
 	const focus = ui.zoomedUser === undefined ? ui.focus : 'streams';
 	const usersNote = `by ${sortLabels[ui.userSort.key]}`;
-	const streamsNote = `by ${sortLabels[ui.streamSort.key]}`;
+	// A huge dump is fetched less often than the rest: say so.
+	const slowestEveryMs = Math.max(
+		0,
+		...fleet.servers.map(server => server.monitor.status.streams.everyMs ?? 0),
+	);
+	const streamsNote =
+		`by ${sortLabels[ui.streamSort.key]}` +
+		(slowestEveryMs > 0
+			? ` · large dump: refreshed every ${(slowestEveryMs / 1000).toFixed(1)}s`
+			: '');
 	// An empty pane must not pass for an idle server when nothing came yet.
 	const hasTraffic = fleet.servers.some(
 		server => server.monitor.status.traffic.lastOkAtMs !== undefined,

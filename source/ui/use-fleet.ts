@@ -68,13 +68,22 @@ export const useFleet = (
 	// endpoint and server, which is most of the cost at scale.
 	const pendingRef = useRef<Array<{server: number; result: PollResult}>>([]);
 	const hasDrawnDataRef = useRef(false);
+	const lastFlushAtRef = useRef(0);
 	const flush = useCallback(() => {
 		const results = pendingRef.current;
 		pendingRef.current = [];
 		const now = Date.now();
+		lastFlushAtRef.current = now;
 		setNowMs(now);
 		dispatch({type: 'batch', results, nowMs: now});
 	}, []);
+	// Nothing new: a frame is still due once a second, for the ages shown.
+	const flushIfDue = useCallback(() => {
+		const isIdle = pendingRef.current.length === 0;
+		if (!isIdle || Date.now() - lastFlushAtRef.current >= maxFrameMs * 0.9) {
+			flush();
+		}
+	}, [flush]);
 
 	// The first answers are drawn as soon as every endpoint has answered
 	// (or a moment after the first one did): nobody waits for a frame.
@@ -125,11 +134,11 @@ export const useFleet = (
 	}, [servers, drawFirstAnswers]);
 
 	useEffect(() => {
-		const timer = setInterval(flush, Math.min(intervalMs, maxFrameMs));
+		const timer = setInterval(flushIfDue, Math.min(intervalMs, maxFrameMs));
 		return () => {
 			clearInterval(timer);
 		};
-	}, [flush, intervalMs]);
+	}, [flushIfDue, intervalMs]);
 
 	const togglePause = useCallback(() => {
 		const pollers = pollersRef.current;
