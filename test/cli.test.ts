@@ -39,6 +39,30 @@ after(async () => {
 	await demo.close();
 });
 
+/** Starts `hytop serve-demo` with `args`; resolves with its URL. */
+const serveDemo = async (args: string[]) => {
+	const child = spawn(
+		'node',
+		[cli, 'serve-demo', '--listen', '127.0.0.1:0', ...args],
+		{stdio: ['ignore', 'ignore', 'pipe']},
+	);
+	let stderr = '';
+	child.stderr.setEncoding('utf8');
+	const url = await new Promise<string>((resolve, reject) => {
+		child.stderr.on('data', (chunk: string) => {
+			stderr += chunk;
+			const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
+			if (match?.[1]) {
+				resolve(match[1]);
+			}
+		});
+		child.on('exit', () => {
+			reject(new Error(`serve-demo exited early: ${stderr}`));
+		});
+	});
+	return {child, url};
+};
+
 test('cli - --help describes the flags and exits 0', async () => {
 	const run = await hytop(['--help']);
 	assert.equal(run.code, 0);
@@ -106,26 +130,7 @@ test('cli - a secret file others can read gets a warning but works', async () =>
 });
 
 test('cli - serve-demo answers the API on loopback until SIGTERM', async () => {
-	const child = spawn(
-		'node',
-		[cli, 'serve-demo', '--listen', '127.0.0.1:0', '--secret', 's', '--seed', '2'],
-		{stdio: ['ignore', 'ignore', 'pipe']},
-	);
-	let stderr = '';
-	child.stderr.setEncoding('utf8');
-	const url = await new Promise<string>((resolve, reject) => {
-		child.stderr.on('data', (chunk: string) => {
-			stderr += chunk;
-			const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
-			if (match?.[1]) {
-				resolve(match[1]);
-			}
-		});
-		child.on('exit', () => {
-			reject(new Error(`serve-demo exited early: ${stderr}`));
-		});
-	});
-
+	const {child, url} = await serveDemo(['--secret', 's', '--seed', '2']);
 	const denied = await fetch(`${url}/traffic`);
 	assert.equal(denied.status, 401);
 	const traffic = await fetch(`${url}/traffic`, {headers: {authorization: 's'}});
@@ -137,26 +142,7 @@ test('cli - serve-demo answers the API on loopback until SIGTERM', async () => {
 });
 
 test('cli - serve-demo --fault makes the server misbehave as asked', async () => {
-	const child = spawn(
-		'node',
-		[cli, 'serve-demo', '--listen', '127.0.0.1:0', '--fault', 'html-500:online'],
-		{stdio: ['ignore', 'ignore', 'pipe']},
-	);
-	let stderr = '';
-	child.stderr.setEncoding('utf8');
-	const url = await new Promise<string>((resolve, reject) => {
-		child.stderr.on('data', (chunk: string) => {
-			stderr += chunk;
-			const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
-			if (match?.[1]) {
-				resolve(match[1]);
-			}
-		});
-		child.on('exit', () => {
-			reject(new Error(`serve-demo exited early: ${stderr}`));
-		});
-	});
-
+	const {child, url} = await serveDemo(['--fault', 'html-500:online']);
 	assert.equal((await fetch(`${url}/online`)).status, 500);
 	assert.equal((await fetch(`${url}/traffic`)).status, 200);
 	child.kill('SIGTERM');

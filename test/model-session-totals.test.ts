@@ -65,3 +65,15 @@ test('counter delta - a fall means the counter restarted from zero', () => {
 	assert.equal(counterDelta(100, 30), 30);
 	assert.equal(counterDelta(undefined, 30), 30);
 });
+
+test('session totals - after a clear, a user now above its old count is all new', () => {
+	let session = addTrafficToSession(
+		emptySessionTotals,
+		'a',
+		traffic({alice: [0, 0], bob: [100, 100]}),
+	);
+	session = addTrafficToSession(session, 'a', traffic({alice: [10, 10], bob: [200, 200]}));
+	// Cleared elsewhere; alice has since moved more than her old 10.
+	session = addTrafficToSession(session, 'a', traffic({alice: [50, 50]}));
+	assert.deepEqual(session.users.get('alice'), {up: 60, down: 60});
+});

@@ -1,4 +1,5 @@
 import type {Traffic} from '../api/types.js';
+import {isTrafficReset} from '../model/traffic-reset.js';
 import {
 	createResetAwareCounter,
 	type ResetAwareCounter,
@@ -21,20 +22,6 @@ export type TrafficTotals = {
 type UserCounters = {
 	readonly up: ResetAwareCounter;
 	readonly down: ResetAwareCounter;
-};
-
-const noTraffic = {tx: 0, rx: 0};
-
-/** Whether any counter of `previous` is lower, or gone, in `next`. */
-const hasGoneDown = (previous: Traffic, next: Traffic): boolean => {
-	for (const [userId, before] of previous) {
-		const after = next.get(userId) ?? noTraffic;
-		if (after.tx < before.tx || after.rx < before.rx) {
-			return true;
-		}
-	}
-
-	return false;
 };
 
 /**
@@ -64,7 +51,7 @@ export const createTrafficTotals = (): TrafficTotals => {
 
 	return {
 		observe(traffic) {
-			const isReset = hasGoneDown(previous, traffic);
+			const isReset = isTrafficReset(previous, traffic);
 			if (isReset) {
 				resetCount++;
 				for (const counters of users.values()) {

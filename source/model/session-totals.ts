@@ -1,4 +1,7 @@
 import type {Traffic} from '../api/types.js';
+import {isTrafficReset} from './traffic-reset.js';
+
+const noTraffic: Traffic = new Map();
 
 /**
 Bytes counted since a cumulative counter was last seen. A counter that fell
@@ -49,9 +52,12 @@ export const addTrafficToSession = (
 		return {users: session.users, lastSeen};
 	}
 
+	// After a reset every counter started again from zero, even one that
+	// now stands higher than before it.
+	const baseline = isTrafficReset(previous, traffic) ? noTraffic : previous;
 	const users = new Map(session.users);
 	for (const [id, counter] of traffic) {
-		const before = previous.get(id);
+		const before = baseline.get(id);
 		const up = counterDelta(before?.tx, counter.tx);
 		const down = counterDelta(before?.rx, counter.rx);
 		if (up === 0 && down === 0) {

@@ -92,32 +92,37 @@ export const ScreenBody = ({
 			? undefined
 			: noDataYet;
 
-	let body;
-		if (ui.dialog?.kind === 'help') {
-		body = (
+	if (ui.dialog?.kind === 'help') {
+		return (
 			<HelpOverlay
 				width={columns}
 				height={layout.bodyHeight}
 				isReadOnly={isReadOnly}
 			/>
 		);
-	} else if (ui.dialog?.kind === 'kick') {
-		body = (
+	}
+
+	if (ui.dialog?.kind === 'kick') {
+		return (
 			<KickDialog
 				targets={ui.dialog.targets}
 				serverNames={serverNames}
 				width={columns}
 			/>
 		);
-	} else if (ui.dialog?.kind === 'clear') {
-		body = (
+	}
+
+	if (ui.dialog?.kind === 'clear') {
+		return (
 			<ClearDialog
 				chosen={ui.dialog.chosen}
 				serverNames={serverNames}
 				width={columns}
 			/>
 		);
-	} else if (ui.zoomedUser !== undefined) {
+	}
+
+	if (ui.zoomedUser !== undefined) {
 		const devices = userDevices(fleet.streams, ui.zoomedUser);
 		const breakdown = userBreakdown(
 			fleet.servers.map(server => ({
@@ -129,7 +134,7 @@ export const ScreenBody = ({
 		);
 		const devicesHeight = Math.min(Math.max(1, devices.length), 5);
 		const summaryHeight = devicesHeight + 3 + (breakdown.length > 1 ? 1 : 0);
-		body = (
+		return (
 			<>
 				<ZoomSummary
 					userId={ui.zoomedUser}
@@ -157,43 +162,41 @@ export const ScreenBody = ({
 				/>
 			</>
 		);
-	} else {
-		body = (
-			<>
-				{layout.usersHeight > 0 && (
-					<UsersPane
-						rows={users}
-						selectedIndex={usersIndex}
-						isFocused={focus === 'users'}
-						width={columns}
-						height={layout.usersHeight}
-						sort={ui.userSort}
-						note={usersNote}
-						emptyText={usersEmpty}
-						units={ui.units}
-						session={fleet.session}
-						history={fleet.history}
-						marked={ui.marked}
-					/>
-				)}
-				{layout.streamsHeight > 0 && (
-					<StreamsPane
-						rows={streams}
-						totalCount={streamsTotal}
-						selectedIndex={streamsIndex}
-						isFocused={focus === 'streams'}
-						width={columns}
-						height={layout.streamsHeight}
-						sort={ui.streamSort}
-						note={streamsNote}
-						unavailableText={unavailable}
-						units={ui.units}
-						hasServerColumn={isFleet}
-					/>
-				)}
-			</>
-		);
 	}
 
-	return body;
+	return (
+		<>
+			{layout.usersHeight > 0 && (
+				<UsersPane
+					rows={users}
+					selectedIndex={usersIndex}
+					isFocused={focus === 'users'}
+					width={columns}
+					height={layout.usersHeight}
+					sort={ui.userSort}
+					note={usersNote}
+					emptyText={usersEmpty}
+					units={ui.units}
+					session={fleet.session}
+					history={fleet.history}
+					marked={ui.marked}
+				/>
+			)}
+			{layout.streamsHeight > 0 && (
+				<StreamsPane
+					rows={streams}
+					totalCount={streamsTotal}
+					selectedIndex={streamsIndex}
+					isFocused={focus === 'streams'}
+					width={columns}
+					height={layout.streamsHeight}
+					sort={ui.streamSort}
+					note={streamsNote}
+					unavailableText={unavailable}
+					units={ui.units}
+					hasServerColumn={isFleet}
+				/>
+			)}
+		</>
+	);
 };
