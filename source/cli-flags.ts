@@ -20,7 +20,7 @@ export const helpText = `
 	  --read-only          disable kick and clear
 	  --ledger PATH        where a clear appends the cleared totals
 	                       (default ~/.local/state/hytop/ledger.jsonl)
-	  --max-body-mb N      largest answer accepted, in MiB (default 256)
+	  --max-body-mb N      largest answer accepted, in MiB (default 64)
 	  --once               print one snapshot and exit (no terminal needed)
 	  --json               with --once: print JSON
 	  --demo               monitor an embedded simulated server

@@ -11,16 +11,24 @@ import {
 	UsageError,
 } from './options.js';
 import {loadServers, type ServerConfig} from './config/server-config.js';
+import {sanitizeText} from './format/sanitize-text.js';
 import {restoreScreen} from './terminal/full-screen.js';
 import {checkFlagNames, flagNamesIn, flagSpecs, helpText} from './cli-flags.js';
 
-const cli = meow(helpText, {
-	importMeta: import.meta,
-	// Unknown flags are refused below, with a message in hytop's own words.
-	allowUnknownFlags: true,
-	autoHelp: false,
-	flags: flagSpecs,
-});
+const parseCommandLine = () => {
+	try {
+		return meow(helpText, {
+			importMeta: import.meta,
+			// Unknown flags are refused later, in hytop's own words.
+			allowUnknownFlags: true,
+			autoHelp: false,
+			flags: flagSpecs,
+		});
+	} catch (error) {
+		// Such as a flag given twice.
+		throw new UsageError((error as Error).message);
+	}
+};
 
 const fail = (message: string, exitCode: number) => {
 	process.stderr.write(`hytop: ${message}\n`);
@@ -40,7 +48,7 @@ const snapshot = async (
 		import('./run-once.js'),
 	]);
 	const watched = servers.map(server => ({
-		name: server.name,
+		name: sanitizeText(server.name),
 		client: createStatsClient({
 			url: server.url,
 			secret: server.secret,
@@ -62,6 +70,7 @@ const snapshot = async (
 };
 
 const main = async (): Promise<number> => {
+	const cli = parseCommandLine();
 	if (process.argv.includes('--help')) {
 		cli.showHelp(0);
 	}
@@ -152,7 +161,10 @@ const main = async (): Promise<number> => {
 	}
 
 	const {runMonitor} = await import('./run-monitor.js');
-	return runMonitor(options, servers);
+	const exitCode = await runMonitor(options, servers);
+	// The operator quit: nothing left behind (a request still hanging, a
+	// file still being written) may keep the process alive.
+	process.exit(exitCode);
 };
 
 const onFatal = (error: unknown) => {

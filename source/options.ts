@@ -1,6 +1,7 @@
 // Command-line flags in, one checked options object out. Nothing here touches
 // the network or the terminal, so every rule is testable.
 
+import {checkServerUrl} from './config/server-url.js';
 import {type Fault, parseFaultSpec} from './demo/faults.js';
 
 export const defaultUrl = 'http://127.0.0.1:9999';
@@ -87,24 +88,7 @@ export type Flags = {
 	readonly allowRemote?: boolean;
 };
 
-const checkUrl = (text: string): string => {
-	let url: URL;
-	try {
-		url = new URL(text);
-	} catch {
-		throw new UsageError(
-			`--url is not a URL: give one like ${defaultUrl}`,
-		);
-	}
-
-	if (url.protocol !== 'http:') {
-		throw new UsageError(
-			'--url must start with http:// (the Traffic Stats API has no TLS)',
-		);
-	}
-
-	return text;
-};
+const checkUrl = (text: string): string => checkServerUrl(text, '--url');
 
 const checkSeconds = (name: string, value: number, minimum: number) => {
 	if (!Number.isFinite(value) || value < minimum || value > 3600) {
@@ -237,7 +221,7 @@ export const parseOptions = (
 		);
 	}
 
-	const maxBodyMb = flags.maxBodyMb ?? 256;
+	const maxBodyMb = flags.maxBodyMb ?? 64;
 	if (!Number.isFinite(maxBodyMb) || maxBodyMb < 1 || maxBodyMb > 4096) {
 		throw new UsageError('--max-body-mb must be a number from 1 to 4096');
 	}

@@ -1,8 +1,16 @@
-import {readFile, stat} from 'node:fs/promises';
+import {stat} from 'node:fs/promises';
 
 import {type SecretSource, UsageError} from './options.js';
+import {FileRefusedError, readSmallFile} from './read-small-file.js';
+
+/** Secrets are short; a bigger file is the wrong file. */
+const maxSecretFileBytes = 64 * 1024;
 
 const describeReadError = (error: unknown): string => {
+	if (error instanceof FileRefusedError) {
+		return error.message;
+	}
+
 	const code = (error as NodeJS.ErrnoException).code;
 	switch (code) {
 		case 'ENOENT': {
@@ -53,6 +61,7 @@ export const readSecret = async (
 		case 'file': {
 			let text: string;
 			try {
+				text = await readSmallFile(source.path, maxSecretFileBytes);
 				const info = await stat(source.path);
 				if ((info.mode & 0o077) !== 0) {
 					const mode = (info.mode & 0o777).toString(8).padStart(4, '0');
@@ -61,8 +70,6 @@ export const readSecret = async (
 							`(mode ${mode}); run: chmod 600 ${source.path}`,
 					);
 				}
-
-				text = await readFile(source.path, 'utf8');
 			} catch (error) {
 				throw new UsageError(
 					`cannot read the secret file ${source.path}: ` +
@@ -70,9 +77,17 @@ export const readSecret = async (
 				);
 			}
 
-			const secret = text.replace(/\r?\n$/, '');
+			// Editors end files with line breaks; they are not the secret.
+			const secret = text.replace(/[\r\n]+$/, '');
 			if (secret === '') {
 				throw new UsageError(`the secret file ${source.path} is empty`);
+			}
+
+			if (/\p{Cc}/u.test(secret)) {
+				throw new UsageError(
+					`the secret file ${source.path} holds control characters or ` +
+						'several lines: it should hold the secret alone',
+				);
 			}
 
 			return secret;

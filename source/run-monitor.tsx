@@ -5,6 +5,7 @@ import {render} from 'ink';
 import {createStatsClient} from './api/http-client.js';
 import type {ServerConfig} from './config/server-config.js';
 import {startDemoServer} from './demo/demo-server.js';
+import {sanitizeText} from './format/sanitize-text.js';
 import {defaultLedgerPath} from './ledger/ledger-path.js';
 import type {MonitorOptions} from './options.js';
 import {enterFullScreen} from './terminal/full-screen.js';
@@ -28,7 +29,8 @@ export const runMonitor = async (
 		? [{name: 'demo', url: demo.url, secret: demoSecret}]
 		: configured;
 	const servers = serverConfigs.map(server => ({
-		name: server.name,
+		// Names come from a file: shown, they must be as safe as user ids.
+		name: sanitizeText(server.name),
 		client: createStatsClient({
 			url: server.url,
 			secret: server.secret,

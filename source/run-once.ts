@@ -13,6 +13,8 @@ import {
 import type {PolledEndpoint, PollResult} from './model/poll-result.js';
 import {sortUsers} from './model/sort-rows.js';
 
+const endpoints: readonly PolledEndpoint[] = ['traffic', 'online', 'streams'];
+
 export type OnceServer = {readonly name: string; readonly client: StatsClient};
 
 const settle = async (
@@ -68,13 +70,25 @@ const totalsOf = (state: FleetState) => {
 	return totals;
 };
 
+/** Whether every server answered `endpoint` (or lacks it, being older). */
+const isAnswered = (state: FleetState, endpoint: PolledEndpoint) =>
+	state.servers.every(({monitor}) => {
+		const {error, isSupported} = monitor.status[endpoint];
+		return error === undefined || !isSupported;
+	});
+
 const renderTable = (state: FleetState): string => {
 	const totals = totalsOf(state);
+	const online = isAnswered(state, 'online')
+		? `online ${totals.onlineUsers} users, ${totals.devices} devices`
+		: 'online unknown (see errors)';
+	const streams = isAnswered(state, 'streams')
+		? `streams ${totals.activeStreams}`
+		: 'streams unknown (see errors)';
 	const lines = [
 		state.servers.map(server => server.url).join(', ') +
 			`  up ${formatRate(totals.upRate)}  down ${formatRate(totals.downRate)}` +
-			`  online ${totals.onlineUsers} users, ${totals.devices} devices` +
-			`  streams ${totals.activeStreams}`,
+			`  ${online}  ${streams}`,
 		[
 			fitText('USER', 24),
 			fitText('UP/s', 10, 'right'),
@@ -106,6 +120,12 @@ const renderJson = (state: FleetState): string =>
 			name: server.name,
 			url: server.url,
 			error: server.monitor.status.traffic.error?.message ?? null,
+			errors: Object.fromEntries(
+				endpoints.map(endpoint => [
+					endpoint,
+					server.monitor.status[endpoint].error?.message ?? null,
+				]),
+			),
 			totals: server.monitor.totals,
 		})),
 		totals: totalsOf(state),
@@ -144,19 +164,28 @@ export const runOnce = async (
 		state = await pollAll(servers, state);
 	}
 
-	const failures = state.servers.filter(
-		server => server.monitor.status.traffic.error !== undefined,
-	);
-	for (const server of failures) {
+	// Every failure is said and counts, not only /traffic's: a snapshot
+	// must not pass an unreadable /online off as nobody online. An older
+	// server's missing endpoint is no failure.
+	let failureCount = 0;
+	for (const server of state.servers) {
 		const where = servers.length > 1 ? `${server.name}: ` : '';
-		writeError(
-			`hytop: ${where}${server.monitor.status.traffic.error?.message ?? ''}\n`,
-		);
+		for (const endpoint of endpoints) {
+			const {error} = server.monitor.status[endpoint];
+			const isMissing = error?.kind === 'not-found' && endpoint !== 'traffic';
+			if (error && !isMissing) {
+				failureCount++;
+				writeError(`hytop: ${where}${error.message}\n`);
+			}
+		}
 	}
 
-	if (failures.length < servers.length) {
+	const isAnyTraffic = state.servers.some(
+		server => server.monitor.status.traffic.error === undefined,
+	);
+	if (isAnyTraffic) {
 		write(isJson ? renderJson(state) : renderTable(state));
 	}
 
-	return failures.length > 0 ? 1 : 0;
+	return failureCount > 0 ? 1 : 0;
 };

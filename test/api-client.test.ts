@@ -489,3 +489,16 @@ test('client - close ends the connections', async t => {
 	const error = await failure(client.traffic());
 	assert.equal(error.kind, 'network');
 });
+
+test('client - a secret echoed where the excerpt is cut is still masked', async t => {
+	const server = await startServer(t, (request, response) => {
+		response.statusCode = 500;
+		const echoed = request.headers.authorization ?? '';
+		// The secret ends just past the excerpt's length, and is spaced out.
+		response.end(`${'x'.repeat(80 - echoed.length + 1)}${echoed} <b>${echoed}</b>`);
+	});
+	const error = await failure(clientFor(t, server.url).traffic());
+
+	assert.equal(error.kind, 'http-status');
+	assert.doesNotMatch(error.message, new RegExp(secret.slice(0, 6)));
+});

@@ -154,3 +154,25 @@ test('cli - a bad --fault spec is a usage error naming the item', async () => {
 	assert.equal(run.code, 2);
 	assert.match(run.stderr, /--fault: .*hangs/);
 });
+
+test('cli - a flag given twice is a usage error, not a stack trace', async () => {
+	const run = await hytop(['--once', '--timeout', '3', '--timeout', '60']);
+	assert.equal(run.code, 2);
+	assert.match(run.stderr, /--timeout can only be set once/);
+	assert.doesNotMatch(run.stderr, /at .*\.js/);
+});
+
+test('cli - --once counts an unreadable /online as a failure', async () => {
+	const broken = await startDemoServer({
+		seed: 5,
+		faults: [{kind: 'html-500', endpoint: 'online'}],
+	});
+	try {
+		const run = await hytop(['--once', '--interval', '0.2', '--url', broken.url]);
+		assert.equal(run.code, 1);
+		assert.match(run.stderr, /\/online: HTTP 500/);
+		assert.match(run.stdout, /online unknown/);
+	} finally {
+		await broken.close();
+	}
+});

@@ -230,6 +230,6 @@ test('hysteria config search - a directory in the way is an error', async t => {
 
 	await assert.rejects(
 		findHysteriaConfig([path]),
-		/cannot read .*config\.yaml \(it is a directory\)/,
+		/cannot read .*config\.yaml \(it is not a regular file\)/,
 	);
 });

@@ -240,7 +240,18 @@ test('load servers - a bad --url is refused without repeating it', async t => {
 	const folder = await makeFolder(t);
 
 	await assert.rejects(
-		load(folder, {urls: ['http://u:pw@127.0.0.1:1', 'not a url']}),
+		load(folder, {urls: ['http://127.0.0.1:1', 'not a url']}),
 		/^UsageError: --url is not a URL: give one like http:\/\/127\.0\.0\.1:9999$/,
+	);
+});
+
+test('load servers - a --url with credentials is refused, never echoed', async t => {
+	const folder = await makeFolder(t);
+
+	await assert.rejects(
+		load(folder, {urls: ['http://admin:hunter2@127.0.0.1:1']}),
+		(error: Error) =>
+			/must not hold a user name or password/.test(error.message) &&
+			!/admin|hunter2/.test(error.message),
 	);
 });

@@ -121,3 +121,10 @@ test('kick tracker - answers from another server do not move the job', () => {
 	jobs = kickReducer(jobs, {type: 'online', server: 1, online: online(0), nowMs: 1000});
 	assert.equal(job(jobs).phase, 'waiting');
 });
+
+test('kick tracker - a user who keeps moving traffic is not called idle', () => {
+	const jobs = start(1);
+	const {text, tone} = describeKick(job(jobs), idleAfterMs + 1, quote, true);
+	assert.match(text, /no device dropped although the user moves traffic/);
+	assert.equal(tone, 'error');
+});

@@ -228,3 +228,13 @@ test('buildStreamRows - an answer turning out of order still matches', () => {
 	);
 	assert.equal(snapshot.isOrdered, false);
 });
+
+test('stream rows - a stream listed twice gets two distinct keys', () => {
+	const twice = [
+		entry({connection: 1, stream: 4}),
+		entry({connection: 1, stream: 4}),
+	];
+	const {rows} = buildStreamRows(twice, 1000, undefined);
+
+	assert.equal(new Set(rows.map(row => row.key)).size, 2);
+});

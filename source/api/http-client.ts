@@ -8,7 +8,9 @@ import {parseOnline, parseStreams, parseTraffic} from './validate.js';
 
 const mebibyte = 1024 * 1024;
 const defaultTimeoutMs = 5000;
-const defaultMaxBodyBytes = 256 * mebibyte;
+// Room for a dump of about 250,000 streams (some 250 bytes each), while
+// three endpoints at the cap still fit in a small VPS's memory.
+const defaultMaxBodyBytes = 64 * mebibyte;
 // Error bodies are only read for a short excerpt.
 const maxErrorBodyBytes = 4096;
 const maxExcerptLength = 80;
@@ -240,7 +242,7 @@ export const createStatsClient = (options: StatsClientOptions): StatsClient => {
 
 		const detail =
 			codes[0] ??
-			(error instanceof Error ? excerpt(error.message) : 'unknown error');
+			(error instanceof Error ? excerpt(scrub(error.message)) : 'unknown error');
 
 		return fail('network', call, `${route}: network error (${detail})`);
 	};
@@ -273,7 +275,9 @@ export const createStatsClient = (options: StatsClientOptions): StatsClient => {
 			return fail('not-found', call, message, status);
 		}
 
-		const text = excerpt(bytes.toString('utf8'));
+		// Masked before the excerpt is cut and tidied, which could otherwise
+		// leave a secret echoed by the server in a form the mask misses.
+		const text = excerpt(scrub(bytes.toString('utf8')));
 		const suffix = text.length > 0 ? `: ${text}` : '';
 
 		return fail(

@@ -145,7 +145,11 @@ export const parseOnline = (value: unknown): Online => {
 	}
 
 	for (const [id, count] of Object.entries(value)) {
-		const problem = counterProblem(count);
+		// Devices are counted one by one: a fraction or a float past 2^53
+		// is not a count.
+		const problem =
+			counterProblem(count) ??
+			(Number.isSafeInteger(count) ? undefined : 'is not a whole number');
 		if (problem !== undefined) {
 			throw invalid(
 				'online',

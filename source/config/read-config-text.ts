@@ -1,8 +1,17 @@
-import {readFile} from 'node:fs/promises';
-
 import {UsageError} from '../options.js';
+import {FileRefusedError, readSmallFile} from '../read-small-file.js';
+
+/**
+Configurations are small; parsing a large YAML document takes hundreds of
+times its size in memory, so a bigger file is refused.
+*/
+const maxConfigBytes = 1024 * 1024;
 
 const describeReadError = (error: unknown): string => {
+	if (error instanceof FileRefusedError) {
+		return error.message;
+	}
+
 	const code = (error as NodeJS.ErrnoException).code;
 	switch (code) {
 		case 'EACCES':
@@ -29,7 +38,7 @@ export const readConfigText = async (
 	path: string,
 ): Promise<string | undefined> => {
 	try {
-		return await readFile(path, 'utf8');
+		return await readSmallFile(path, maxConfigBytes);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT' || code === 'ENOTDIR') {

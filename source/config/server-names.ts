@@ -1,3 +1,4 @@
+import {sanitizeText} from '../format/sanitize-text.js';
 import {UsageError} from '../options.js';
 import {nameFromUrl} from './server-url.js';
 
@@ -19,7 +20,7 @@ export const assignNames = (servers: readonly Named[]): string[] => {
 
 		if (controlCharacters.test(name)) {
 			throw new UsageError(
-				`the server name ${JSON.stringify(name)} holds control ` +
+				`the server name "${sanitizeText(name)}" holds control ` +
 					'characters: use plain text',
 			);
 		}

@@ -18,6 +18,13 @@ export const checkServerUrl = (text: string, where: string): string => {
 		);
 	}
 
+	if (url.username !== '' || url.password !== '') {
+		throw new UsageError(
+			`${where} must not hold a user name or password: the Traffic Stats ` +
+				'API takes its secret from --secret-file or HYTOP_SECRET',
+		);
+	}
+
 	return text;
 };
 

@@ -1,4 +1,4 @@
-import {mkdir, open} from 'node:fs/promises';
+import {mkdir, open, stat} from 'node:fs/promises';
 import {dirname} from 'node:path';
 
 import type {Traffic} from '../api/types.js';
@@ -35,6 +35,12 @@ export const appendToLedger = async (
 	records: readonly LedgerRecord[],
 ): Promise<void> => {
 	await mkdir(dirname(path), {recursive: true, mode: 0o700});
+	// A FIFO would block the write forever, a device would swallow it.
+	const existing = await stat(path).catch(() => undefined);
+	if (existing && !existing.isFile()) {
+		throw new Error(`${path} is not a regular file`);
+	}
+
 	const file = await open(path, 'a', 0o600);
 	try {
 		const text = records.map(record => JSON.stringify(record) + '\n').join('');

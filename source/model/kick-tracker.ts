@@ -211,6 +211,8 @@ export const describeKick = (
 	job: KickJob,
 	nowMs: number,
 	quote: (id: string) => string,
+	/** Whether the user moves traffic now: then it is not idle. */
+	isMoving = false,
 ): {text: string; tone: 'info' | 'success' | 'error'} => {
 	const who = quote(job.userId);
 	const of = `${job.dropped} of ${job.devicesAtStart ?? '?'} device(s) dropped`;
@@ -232,7 +234,19 @@ export const describeKick = (
 				};
 			}
 
-			if (nowMs - job.lastProgressAtMs >= idleAfterMs) {
+			const isOverdue = nowMs - job.lastProgressAtMs >= idleAfterMs;
+			if (isOverdue && isMoving) {
+				// A kick takes effect at the user's next byte: moving bytes and
+				// keeping its devices means the server did not apply it.
+				return {
+					text:
+						`${who}: no device dropped although the user moves ` +
+						'traffic: the server may not apply kicks',
+					tone: 'error',
+				};
+			}
+
+			if (isOverdue) {
 				return {
 					text:
 						`${who}: ${job.dropped > 0 ? `${of}; ` : ''}kick queued ` +

@@ -116,6 +116,25 @@ const createPreviousFinder = (previous: StreamSnapshot | undefined) => {
 };
 
 /**
+A server in order never lists a stream twice; one out of order might, and
+rows with one key would make the selection stick. Later ones get a suffix.
+*/
+const makeKeysUnique = (rows: StreamRow[]): void => {
+	const seen = new Set<string>();
+	for (const [index, row] of rows.entries()) {
+		let {key} = row;
+		for (let copy = 2; seen.has(key); copy++) {
+			key = `${row.key}#${copy}`;
+		}
+
+		seen.add(key);
+		if (key !== row.key) {
+			rows[index] = {...row, key};
+		}
+	}
+};
+
+/**
 Rows for one /dump/streams answer. Rates come from the same stream in the
 previous snapshot; a new stream, a stream whose counters fell, or a key now
 used by another user (the server restarted) starts at 0. Runs for every
@@ -173,6 +192,10 @@ export const buildStreamRows = (
 		if (entry.state !== 'closed') {
 			activeCount++;
 		}
+	}
+
+	if (!isOrdered) {
+		makeKeysUnique(rows);
 	}
 
 	return {rows, activeCount, snapshot: {rows, isOrdered, atMs}};

@@ -5,7 +5,7 @@ import {classifyInkWrite, diffFrames} from './screen-diff.js';
 type WriteCallback = (error?: Error | null) => void;
 
 /**
-A stdout for Ink that sends the terminal only the lines that changed since
+A stdout for Ink that sends the terminal only the cells that changed since
 the last frame. Only for a screen hytop owns whole (the alternate screen):
 it places lines by absolute row. Size, TTY-ness and resize events are those
 of the real stdout.
@@ -61,7 +61,11 @@ export class ScreenDiffStdout extends EventEmitter {
 		const rows = this.#stdout.rows || write.lines.length;
 		const lines =
 			write.lines.length > rows ? write.lines.slice(0, rows) : write.lines;
-		const output = diffFrames(this.#screen, lines);
+		const output = diffFrames(
+			this.#screen,
+			lines,
+			this.#stdout.columns || undefined,
+		);
 		this.#screen = lines;
 		if (output === '') {
 			done?.();

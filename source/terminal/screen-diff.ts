@@ -1,11 +1,14 @@
 // Ink's standard renderer erases and rewrites its whole frame on every
-// render. hytop owns the alternate screen, so each line's place is known:
-// these functions turn a new frame into rewrites of only what changed.
+// render. hytop owns the alternate screen, so each cell's place is known:
+// these functions turn a new frame into rewrites of only the cells that
+// changed.
+import stringWidth from 'string-width';
 
 const escape = '\u001B[';
 const eraseScreen = `${escape}2J`;
 const home = `${escape}H`;
 const eraseToLineEnd = `${escape}K`;
+const reset = `${escape}0m`;
 // Auto-wrap off while drawing: a line laid out for a wider terminal (just
 // before a resize) is cut at the edge instead of wrapping and scrolling.
 const wrapOff = `${escape}?7l`;
@@ -49,143 +52,511 @@ export const classifyInkWrite = (text: string): InkWrite => {
 	return {kind: 'frame', lines};
 };
 
-// Text attributes opened by an SGR parameter, and the parameter that
-// closes each one.
-const closers: Readonly<Record<string, string>> = {
-	'1': '22',
-	'2': '22',
-	'3': '23',
-	'4': '24',
-	'7': '27',
-	'8': '28',
-	'9': '29',
+/** The SGR state in force at a cell; `key` is its canonical parameters. */
+type Style = {
+	readonly flags: number;
+	readonly fg: string | undefined;
+	readonly bg: string | undefined;
+	readonly key: string;
 };
 
-const attributeOf = (parameter: string): string | undefined => {
-	const code = Number(parameter);
-	if (closers[parameter] !== undefined) {
-		return parameter;
+// Attribute openers by flag bit, and the parameter that closes each.
+const openers = ['1', '2', '3', '4', '5', '7', '8', '9', '53'];
+const closers = ['22', '22', '23', '24', '25', '27', '28', '29', '55'];
+// One parameter closes both bold and dim.
+const boldOrDim = 0b11;
+
+// One object per style, so that styles compare with ===.
+const styles = new Map<string, Style>();
+
+const makeStyle = (
+	flags: number,
+	fg: string | undefined,
+	bg: string | undefined,
+): Style => {
+	const parameters = openers.filter((_, bit) => (flags & (1 << bit)) !== 0);
+	for (const colour of [fg, bg]) {
+		if (colour !== undefined) {
+			parameters.push(colour);
+		}
 	}
 
-	if ((code >= 30 && code <= 38) || (code >= 90 && code <= 97)) {
-		return 'fg';
+	const key = parameters.join(';');
+	let style = styles.get(key);
+	if (style === undefined) {
+		// Only a stream of true colours could fill this; starting over just
+		// costs a few rewrites while old styles compare unequal.
+		if (styles.size > 4096) {
+			styles.clear();
+			styles.set('', plain);
+		}
+
+		style = {flags, fg, bg, key};
+		styles.set(key, style);
 	}
 
-	if ((code >= 40 && code <= 48) || (code >= 100 && code <= 107)) {
-		return 'bg';
+	return style;
+};
+
+const plain: Style = makeStyle(0, undefined, undefined);
+
+const isByte = (text: string | undefined): text is string =>
+	text !== undefined && /^\d+$/.test(text) && Number(text) <= 255;
+
+/** 38;5;n or 38;2;r;g;b (and 48 the same) from `at`, or undefined. */
+const readColour = (
+	parameters: readonly string[],
+	at: number,
+): {readonly colour: string; readonly count: number} | undefined => {
+	const kind = parameters[at + 1];
+	const count = kind === '5' ? 3 : kind === '2' ? 5 : 0;
+	const values = parameters.slice(at + 2, at + count);
+	if (count === 0 || values.length !== count - 2 || !values.every(isByte)) {
+		return undefined;
 	}
 
-	return undefined;
+	const numbers = values.map(value => String(Number(value)));
+	return {colour: [parameters[at], kind, ...numbers].join(';'), count};
+};
+
+/** The style after an SGR sequence, or undefined for one not understood. */
+const applySgr = (style: Style, text: string): Style | undefined => {
+	if (!/^[\d;]*$/.test(text)) {
+		return undefined;
+	}
+
+	let {flags, fg, bg} = style;
+	const parameters = text.split(';');
+	for (let at = 0; at < parameters.length; at++) {
+		const parameter = String(Number(parameters[at] || '0'));
+		const code = Number(parameter);
+		const opener = openers.indexOf(parameter);
+		const closer = closers.indexOf(parameter);
+		if (code === 0) {
+			flags = 0;
+			fg = undefined;
+			bg = undefined;
+		} else if (opener >= 0) {
+			flags |= 1 << opener;
+		} else if (code === 22) {
+			flags &= ~boldOrDim;
+		} else if (closer >= 0) {
+			flags &= ~(1 << closer);
+		} else if ((code >= 30 && code <= 37) || (code >= 90 && code <= 97)) {
+			fg = parameter;
+		} else if ((code >= 40 && code <= 47) || (code >= 100 && code <= 107)) {
+			bg = parameter;
+		} else if (code === 39) {
+			fg = undefined;
+		} else if (code === 49) {
+			bg = undefined;
+		} else if (code === 38 || code === 48) {
+			const extended = readColour(parameters, at);
+			if (extended === undefined) {
+				return undefined;
+			}
+
+			if (code === 38) {
+				fg = extended.colour;
+			} else {
+				bg = extended.colour;
+			}
+
+			at += extended.count - 1;
+		} else {
+			return undefined;
+		}
+	}
+
+	return makeStyle(flags, fg, bg);
 };
 
 /**
-Where `next` may start being rewritten when `previous` was on screen: the
-end of their longest common start at which no colour or attribute is open
-and every character before is one column wide, as index and column.
+The SGR sequence that turns `from` into `to`: only what differs, or a reset
+and the whole of `to` when that is shorter or `from` is unknown.
 */
-export const sharedStart = (
-	previous: string,
-	next: string,
-): {readonly index: number; readonly column: number} => {
-	const open = new Set<string>();
-	let safe = {index: 0, column: 0};
-	let column = 0;
-	let index = 0;
-	while (index < next.length && index < previous.length) {
-		const code = next.charCodeAt(index);
-		if (code === 0x1b && next[index + 1] === '[') {
-			const end = next.slice(index + 2).search(/[\u0040-\u007E]/);
-			if (end < 0) {
-				break;
-			}
+const changeStyle = (from: Style | undefined, to: Style): string => {
+	if (from === to) {
+		return '';
+	}
 
-			const sequenceEnd = index + 2 + end + 1;
-			if (previous.slice(index, sequenceEnd) !== next.slice(index, sequenceEnd)) {
-				break;
-			}
+	const whole = to.key === '' ? '0' : `0;${to.key}`;
+	if (from === undefined) {
+		return `${escape}${whole}m`;
+	}
 
-			if (next[sequenceEnd - 1] !== 'm') {
-				break;
-			}
+	const parameters: string[] = [];
+	let flags = from.flags;
+	const removed = from.flags & ~to.flags;
+	if ((removed & boldOrDim) !== 0) {
+		parameters.push('22');
+		flags &= ~boldOrDim;
+	}
 
-			let isKnown = true;
-			const parameters = next.slice(index + 2, sequenceEnd - 1).split(';');
-			// 38;5;n and 38;2;r;g;b carry their colour in the next numbers.
-			for (let at = 0; at < parameters.length; at++) {
-				const parameter = parameters[at] || '0';
-				if (parameter === '0') {
-					open.clear();
-				} else if (parameter === '39') {
-					open.delete('fg');
-				} else if (parameter === '49') {
-					open.delete('bg');
-				} else if (Object.values(closers).includes(parameter)) {
-					for (const [opener, closer] of Object.entries(closers)) {
-						if (closer === parameter) {
-							open.delete(opener);
-						}
-					}
-				} else {
-					const attribute = attributeOf(parameter);
-					if (attribute === undefined) {
-						isKnown = false;
-						break;
-					}
-
-					open.add(attribute);
-					if (parameter === '38' || parameter === '48') {
-						at += parameters[at + 1] === '5' ? 2 : 4;
-					}
-				}
-			}
-
-			if (!isKnown) {
-				break;
-			}
-
-			index = sequenceEnd;
-		} else if (code >= 0x20 && code < 0x7f && code === previous.charCodeAt(index)) {
-			index++;
-			column++;
-		} else {
-			break;
-		}
-
-		if (open.size === 0) {
-			safe = {index, column};
+	for (let bit = 2; bit < closers.length; bit++) {
+		if ((removed & (1 << bit)) !== 0) {
+			parameters.push(closers[bit]!);
+			flags &= ~(1 << bit);
 		}
 	}
 
-	return safe;
+	for (let bit = 0; bit < openers.length; bit++) {
+		if ((to.flags & (1 << bit)) !== 0 && (flags & (1 << bit)) === 0) {
+			parameters.push(openers[bit]!);
+		}
+	}
+
+	if (from.fg !== to.fg) {
+		parameters.push(to.fg ?? '39');
+	}
+
+	if (from.bg !== to.bg) {
+		parameters.push(to.bg ?? '49');
+	}
+
+	const delta = parameters.join(';');
+	return `${escape}${delta.length < whole.length ? delta : whole}m`;
+};
+
+/** What one terminal cell shows: a grapheme, its columns and style. */
+type Cell = {
+	readonly text: string;
+	readonly width: 1 | 2;
+	readonly style: Style;
+};
+
+/** One line of a frame as Ink wrote it, and what it puts on screen. */
+type Row = {
+	readonly text: string;
+	/** The style left open by the lines above: the terminal carries it. */
+	readonly startStyle: Style;
+	readonly endStyle: Style;
+	/**
+	The cells, without trailing plain spaces (they look like erased cells);
+	undefined when the line holds escape sequences other than SGR or
+	characters of no clear width: such a line is only ever rewritten whole.
+	*/
+	readonly cells: readonly Cell[] | undefined;
+	/** Columns the cells take; 0 for a line without cells. */
+	readonly width: number;
+};
+
+const graphemes = new Intl.Segmenter();
+const widths = new Map<string, number>();
+
+const widthOf = (grapheme: string): number => {
+	let width = widths.get(grapheme);
+	if (width === undefined) {
+		width = stringWidth(grapheme);
+		widths.set(grapheme, width);
+	}
+
+	return width;
+};
+
+const printable = /^[\u0020-\u007E]*$/;
+// A CSI sequence: parameters, intermediates, final byte.
+const csi = /\u001B\[([\u0030-\u003F]*)([\u0020-\u002F]*)([\u0040-\u007E])/y;
+// An OSC string, ended by BEL or ST, or any other escape and its next char.
+const otherEscape = /\u001B(?:\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|.?)/y;
+
+/** Undefined when the line holds an SGR sequence not understood. */
+const parseRow = (text: string, startStyle: Style): Row | undefined => {
+	const cells: Cell[] = [];
+	let style = startStyle;
+	let isOpaque = false;
+	const addText = (part: string) => {
+		if (printable.test(part)) {
+			for (const character of part) {
+				cells.push({text: character, width: 1, style});
+			}
+
+			return;
+		}
+
+		for (const {segment} of graphemes.segment(part)) {
+			const width = widthOf(segment);
+			if (width === 1 || width === 2) {
+				cells.push({text: segment, width, style});
+			} else {
+				isOpaque = true;
+			}
+		}
+	};
+
+	let textStart = 0;
+	let index = text.indexOf('\u001B');
+	while (index >= 0) {
+		addText(text.slice(textStart, index));
+		csi.lastIndex = index;
+		const sequence = csi.exec(text);
+		if (sequence === null) {
+			otherEscape.lastIndex = index;
+			otherEscape.exec(text);
+			textStart = otherEscape.lastIndex;
+			isOpaque = true;
+		} else {
+			textStart = csi.lastIndex;
+			if (sequence[3] === 'm' && sequence[2] === '') {
+				const next = applySgr(style, sequence[1]!);
+				if (next === undefined) {
+					return undefined;
+				}
+
+				style = next;
+			} else {
+				isOpaque = true;
+			}
+		}
+
+		index = text.indexOf('\u001B', textStart);
+	}
+
+	addText(text.slice(textStart));
+	while (cells.at(-1)?.text === ' ' && cells.at(-1)?.style === plain) {
+		cells.pop();
+	}
+
+	let width = 0;
+	for (const cell of cells) {
+		width += cell.width;
+	}
+
+	return {
+		text,
+		startStyle,
+		endStyle: style,
+		cells: isOpaque ? undefined : cells,
+		width: isOpaque ? 0 : width,
+	};
+};
+
+// Frames are parsed once: the one just drawn is the next diff's previous.
+const parsedFrames = new WeakMap<readonly string[], readonly Row[] | null>();
+
+/**
+The rows of a frame, reusing those of `previous` that are unchanged, or
+undefined when some SGR sequence in it is not understood.
+*/
+const parseFrame = (
+	lines: readonly string[],
+	previous?: readonly Row[],
+): readonly Row[] | undefined => {
+	const known = parsedFrames.get(lines);
+	if (known !== undefined) {
+		return known ?? undefined;
+	}
+
+	const rows: Row[] = [];
+	let style = plain;
+	for (const [at, line] of lines.entries()) {
+		const before = previous?.[at];
+		const row =
+			before?.text === line && before.startStyle === style
+				? before
+				: parseRow(line, style);
+		if (row === undefined) {
+			parsedFrames.set(lines, null);
+			return undefined;
+		}
+
+		rows.push(row);
+		style = row.endStyle;
+	}
+
+	parsedFrames.set(lines, rows);
+	return rows;
+};
+
+/** A line rewritten whole from its first column; ends in the plain style. */
+const rewriteRow = (at: number, row: Row): string => {
+	const closing = row.cells !== undefined && row.endStyle === plain;
+	return (
+		moveTo(at, 0) +
+		eraseToLineEnd +
+		changeStyle(plain, row.startStyle) +
+		row.text +
+		(closing ? '' : reset)
+	);
+};
+
+/** Cells written from the style `from`, and the style they leave. */
+const encodeCells = (
+	cells: readonly Cell[],
+	start: number,
+	end: number,
+	from: Style,
+): {readonly text: string; readonly style: Style} => {
+	let text = '';
+	let style = from;
+	for (let at = start; at < end; at++) {
+		const cell = cells[at]!;
+		text += changeStyle(style, cell.style) + cell.text;
+		style = cell.style;
+	}
+
+	return {text, style};
+};
+
+const isSameCell = (left: Cell | undefined, right: Cell): boolean =>
+	left !== undefined &&
+	left.text === right.text &&
+	left.width === right.width &&
+	left.style === right.style;
+
+/** Runs of cells that differ from what the screen shows, as [start, end). */
+const changedRuns = (
+	before: readonly Cell[],
+	beforeWidth: number,
+	after: readonly Cell[],
+	columns: readonly number[],
+): Array<[number, number]> => {
+	// The old cell starting at each column; none where a wide one goes on.
+	const starts: Array<Cell | undefined> = [];
+	for (const cell of before) {
+		starts.push(cell);
+		if (cell.width === 2) {
+			starts.push(undefined);
+		}
+	}
+
+	const runs: Array<[number, number]> = [];
+	for (const [at, cell] of after.entries()) {
+		const column = columns[at]!;
+		// Past the old line's end the screen is erased: a plain space is there.
+		const isShown =
+			column < beforeWidth
+				? isSameCell(starts[column], cell)
+				: cell.text === ' ' && cell.style === plain;
+		if (isShown) {
+			continue;
+		}
+
+		const last = runs.at(-1);
+		if (last?.[1] === at) {
+			last[1] = at + 1;
+		} else {
+			runs.push([at, at + 1]);
+		}
+	}
+
+	return runs;
+};
+
+/** The bytes that turn the row showing `before` into `after`. */
+const diffRow = (
+	at: number,
+	before: Row | undefined,
+	after: Row,
+	columnCount: number,
+): string => {
+	const previousCells = before === undefined ? [] : before.cells;
+	const previousWidth = before?.width ?? 0;
+	// A line wider than the screen had its tail written over the last
+	// column: what it shows there is not what its cells say.
+	if (
+		after.cells === undefined ||
+		previousCells === undefined ||
+		after.width > columnCount ||
+		previousWidth > columnCount
+	) {
+		return rewriteRow(at, after);
+	}
+
+	const cells = after.cells;
+	const columns: number[] = [];
+	let column = 0;
+	for (const cell of cells) {
+		columns.push(column);
+		column += cell.width;
+	}
+
+	let output = '';
+	let style = plain;
+	let end = 0;
+	for (const [start, runEnd] of changedRuns(
+		previousCells,
+		previousWidth,
+		cells,
+		columns,
+	)) {
+		const restart = encodeCells(cells, start, runEnd, plain);
+		const restartText =
+			(style === plain ? '' : reset) + moveTo(at, columns[start]!) + restart.text;
+		// Writing the few unchanged cells between two runs can cost less
+		// than a reset and a cursor move.
+		const bridge =
+			output === '' ? undefined : encodeCells(cells, end, runEnd, style);
+		if (
+			bridge !== undefined &&
+			Buffer.byteLength(bridge.text) <= Buffer.byteLength(restartText)
+		) {
+			output += bridge.text;
+			style = bridge.style;
+		} else {
+			output += restartText;
+			style = restart.style;
+		}
+
+		end = runEnd;
+	}
+
+	if (style !== plain) {
+		output += reset;
+	}
+
+	if (previousWidth > after.width) {
+		// The cursor already stands after the last cell when it was written.
+		const isAtEnd = output !== '' && end === cells.length;
+		output += (isAtEnd ? '' : moveTo(at, after.width)) + eraseToLineEnd;
+	}
+
+	return output;
+};
+
+const drawWhole = (next: readonly string[]): string => {
+	const rows = parseFrame(next);
+	const isClosed = rows !== undefined && (rows.at(-1)?.endStyle ?? plain) === plain;
+	return (
+		wrapOff +
+		reset +
+		eraseScreen +
+		home +
+		next.join('\r\n') +
+		(isClosed ? '' : reset) +
+		wrapOn
+	);
 };
 
 /**
 The bytes that turn the screen showing `previous` into `next`, both lists
-of lines from the top of the screen. Without `previous` (first frame, after
-a resize or an unknown write) the screen is cleared and drawn whole.
+of lines from the top of the screen, on a screen `columnCount` wide.
+Without `previous` (first frame, after a resize or an unknown write) the
+screen is cleared and drawn whole. The terminal's style is plain before and
+after: every write here ends with a reset.
 */
 export const diffFrames = (
 	previous: readonly string[] | undefined,
 	next: readonly string[],
+	columnCount = Number.POSITIVE_INFINITY,
 ): string => {
-	if (previous === undefined) {
-		return wrapOff + eraseScreen + home + next.join('\r\n') + wrapOn;
+	const before = previous === undefined ? undefined : parseFrame(previous);
+	const after = before === undefined ? undefined : parseFrame(next, before);
+	if (before === undefined || after === undefined) {
+		return drawWhole(next);
 	}
 
 	let output = '';
-	const rowCount = Math.max(previous.length, next.length);
-	for (let row = 0; row < rowCount; row++) {
-		const before = previous[row];
-		const after = next[row] ?? '';
-		if (before === after) {
-			continue;
+	const rowCount = Math.max(before.length, after.length);
+	for (let at = 0; at < rowCount; at++) {
+		const old = before[at];
+		const row = after[at];
+		if (row === undefined) {
+			const isBlank = old?.cells !== undefined && old.width === 0;
+			output += isBlank ? '' : moveTo(at, 0) + eraseToLineEnd;
+		} else if (row !== old) {
+			output += diffRow(at, old, row, columnCount);
 		}
-
-		const start = sharedStart(before ?? '', after);
-		// Erase first: a line that fills the last column leaves the cursor
-		// waiting to wrap, where an erase would take that column away.
-		output +=
-			moveTo(row, start.column) + eraseToLineEnd + after.slice(start.index);
 	}
 
 	if (output === '') {

@@ -136,7 +136,22 @@ export const App = ({
 		setStreamsWanted(isStreamsShown);
 	}, [isStreamsShown, setStreamsWanted]);
 
-	const kickStatus = useKickReports(jobs, nowMs, serverNames, fleetDispatch);
+	const isMoving = useCallback(
+		(server: number, userId: string) => {
+			const row = fleet.servers[server]?.monitor.users.find(
+				user => user.id === userId,
+			);
+			return row !== undefined && row.upRate + row.downRate > 0;
+		},
+		[fleet.servers],
+	);
+	const kickStatus = useKickReports(
+		jobs,
+		nowMs,
+		serverNames,
+		fleetDispatch,
+		isMoving,
+	);
 
 	const pageRows =
 		layout.kind === 'panes'

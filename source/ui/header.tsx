@@ -82,9 +82,16 @@ export const Header = ({
 		` down ${formatRate(downRate, units)}`,
 		sparkline(fleet.history.down, graphWidth).trimStart(),
 	];
+	// Nothing read yet is not the same as nobody online.
+	const isKnown = (endpoint: 'online' | 'streams') =>
+		fleet.servers.some(
+			server => server.monitor.status[endpoint].lastOkAtMs !== undefined,
+		);
 	const counts =
-		`  online ${onlineUsers} users, ${devices} devices` +
-		`  streams ${activeStreams}`;
+		(isKnown('online')
+			? `  online ${onlineUsers} users, ${devices} devices`
+			: '  online ?') +
+		(isKnown('streams') ? `  streams ${activeStreams}` : '  streams ?');
 
 	return (
 		<Box flexDirection="column" width={width}>

@@ -84,13 +84,18 @@ export const ScreenBody = ({
 		: ui.filter === ''
 			? 'No users: nobody has connected or moved traffic.'
 			: 'No user matches the filter.';
+	const streamsError = fleet.servers.find(
+		server => server.monitor.status.streams.error?.kind !== undefined,
+	)?.monitor.status.streams.error;
 	const unavailable = fleet.servers.every(
 		server => !server.monitor.status.streams.isSupported,
 	)
 		? 'This server has no /dump/streams (Hysteria older than v2.6.0).'
 		: hasStreams
 			? undefined
-			: noDataYet;
+			: streamsError
+				? `Streams could not be read: ${streamsError.message}`
+				: noDataYet;
 
 	if (ui.dialog?.kind === 'help') {
 		return (

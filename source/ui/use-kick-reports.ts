@@ -16,6 +16,8 @@ export const useKickReports = (
 	nowMs: number,
 	serverNames: readonly string[],
 	fleetDispatch: Dispatch<FleetAction>,
+	/** Whether a user moves traffic on a server now. */
+	isMoving: (server: number, userId: string) => boolean,
 ): StatusMessage | undefined => {
 	const isFleet = serverNames.length > 1;
 	// Kick outcomes also go to the event line, once each.
@@ -34,7 +36,7 @@ export const useKickReports = (
 			}
 		}
 	}, [jobs, isFleet, serverNames, fleetDispatch]);
-	
+
 	const kickStatus = useMemo((): StatusMessage | undefined => {
 		const recent = jobs.jobs.filter(
 			job => nowMs - job.lastProgressAtMs < 30_000 || job.phase === 'waiting',
@@ -42,8 +44,10 @@ export const useKickReports = (
 		if (recent.length === 0) {
 			return undefined;
 		}
-	
-		const described = recent.map(job => describeKick(job, nowMs, quote));
+
+		const described = recent.map(job =>
+			describeKick(job, nowMs, quote, isMoving(job.server, job.userId)),
+		);
 		const atMs = Math.max(...recent.map(job => job.lastProgressAtMs));
 		return {
 			text: described.map(entry => entry.text).join('; '),
@@ -54,7 +58,7 @@ export const useKickReports = (
 					: 'info',
 			atMs,
 		};
-	}, [jobs, nowMs]);
+	}, [jobs, nowMs, isMoving]);
 
 	return kickStatus;
 };
