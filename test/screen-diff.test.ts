@@ -121,9 +121,10 @@ test('diffFrames - close runs are joined, far ones get a cursor move', () => {
 		diffFrames(['a1b2c'], ['a3b4c']),
 		drawn('\u001B[1;2H3b4\u001B[1;1H'),
 	);
+	// Forward by 16 columns: shorter than the row and column.
 	assert.equal(
-		diffFrames(['1 unchanged text 1'], ['2 unchanged text 2']),
-		drawn('\u001B[1;1H2\u001B[1;18H2\u001B[1;1H'),
+		diffFrames(['1 unchanged text 1'], [`${green('2')} unchanged text 2`]),
+		drawn('\u001B[1;1H\u001B[32m2\u001B[0m\u001B[16C2\u001B[1;1H'),
 	);
 });
 
@@ -144,6 +145,19 @@ test('diffFrames - a line with other escapes is rewritten whole', () => {
 	assert.equal(
 		diffFrames(['a\u001B[3Cb'], ['a\u001B[3Cc']),
 		drawn('\u001B[1;1H\u001B[Ka\u001B[3Cc\u001B[0m\u001B[1;1H'),
+	);
+});
+
+test('diffFrames - a line with an emoji sequence is rewritten whole', () => {
+	// Terminals draw a joined family one to six columns wide.
+	const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+	assert.equal(
+		diffFrames([`${family} 1`], [`${family} 2`]),
+		drawn(`\u001B[1;1H\u001B[K${family} 2\u001B[0m\u001B[1;1H`),
+	);
+	assert.equal(
+		diffFrames(['田 😀 1'], ['田 😀 2']),
+		drawn('\u001B[1;7H2\u001B[1;1H'),
 	);
 });
 
@@ -174,7 +188,10 @@ test('diffFrames - a style left open goes on in the next line', () => {
 				'\u001B[2;1H',
 		),
 	);
-	assert.equal(diffFrames(undefined, before), whole('\u001B[32ma\r\nb\u001B[39m'));
+	assert.equal(
+		diffFrames(undefined, before),
+		whole('\u001B[32ma\r\nb\u001B[39m'),
+	);
 });
 
 // A seeded random source, so a failure can be replayed.
@@ -251,9 +268,8 @@ test('diffFrames - the screen ends as a full redraw leaves it', () => {
 	const screenRows = 8;
 	let pairs = 0;
 	for (let chain = 0; chain < 300; chain++) {
-		let tokens = Array.from({length: 1 + Math.floor(random() * screenRows)}, () =>
-			randomLine(random),
-		);
+		const rowCount = 1 + Math.floor(random() * screenRows);
+		let tokens = Array.from({length: rowCount}, () => randomLine(random));
 		let lines = tokens.map(line => line.join(''));
 		const actual = new CellTerminal(frameColumns + 4, screenRows);
 		actual.write(diffFrames(undefined, lines));

@@ -17,6 +17,24 @@ const wrapOn = `${escape}?7h`;
 const moveTo = (row: number, column: number): string =>
 	`${escape}${row + 1};${column + 1}H`;
 
+/**
+A move along a row from where the cursor stands, when it is known: forward
+by a count is shorter than a row and column.
+*/
+const moveAlong = (
+	row: number,
+	from: number | undefined,
+	to: number,
+): string => {
+	const absolute = moveTo(row, to);
+	if (from === undefined || to <= from) {
+		return absolute;
+	}
+
+	const forward = `${escape}${to - from === 1 ? '' : to - from}C`;
+	return forward.length < absolute.length ? forward : absolute;
+};
+
 // What Ink writes before a frame: erase-lines (erase line, cursor up, ...,
 // cursor to column 1) or a clear of the whole terminal. hytop redraws
 // changed lines itself, so these are dropped.
@@ -234,7 +252,8 @@ type Row = {
 	/**
 	The cells, without trailing plain spaces (they look like erased cells);
 	undefined when the line holds escape sequences other than SGR or
-	characters of no clear width: such a line is only ever rewritten whole.
+	characters of no clear width: such a line is only ever rewritten whole,
+	as a full redraw would write it.
 	*/
 	readonly cells: readonly Cell[] | undefined;
 	/** Columns the cells take; 0 for a line without cells. */
@@ -244,10 +263,24 @@ type Row = {
 const graphemes = new Intl.Segmenter();
 const widths = new Map<string, number>();
 
+/**
+Columns a grapheme takes, or 0 when the terminal may disagree: a wide
+grapheme of several code points (an emoji sequence) is drawn one, two or
+more columns wide depending on the terminal.
+*/
 const widthOf = (grapheme: string): number => {
 	let width = widths.get(grapheme);
 	if (width === undefined) {
 		width = stringWidth(grapheme);
+		if (width === 2 && [...grapheme].length > 1) {
+			width = 0;
+		}
+
+		// Names from servers are many, but not endless; start over if so.
+		if (widths.size > 10_000) {
+			widths.clear();
+		}
+
 		widths.set(grapheme, width);
 	}
 
@@ -474,6 +507,9 @@ const diffRow = (
 	let output = '';
 	let style = plain;
 	let end = 0;
+	// Where the cursor stands after the last write in this row. With
+	// auto-wrap off it stays on the last column once the row is full.
+	let cursor: number | undefined;
 	for (const [start, runEnd] of changedRuns(
 		previousCells,
 		previousWidth,
@@ -482,7 +518,9 @@ const diffRow = (
 	)) {
 		const restart = encodeCells(cells, start, runEnd, plain);
 		const restartText =
-			(style === plain ? '' : reset) + moveTo(at, columns[start]!) + restart.text;
+			(style === plain ? '' : reset) +
+			moveAlong(at, cursor, columns[start]!) +
+			restart.text;
 		// Writing the few unchanged cells between two runs can cost less
 		// than a reset and a cursor move.
 		const bridge =
@@ -499,6 +537,8 @@ const diffRow = (
 		}
 
 		end = runEnd;
+		const last = cells[end - 1]!;
+		cursor = Math.min(columns[end - 1]! + last.width, columnCount - 1);
 	}
 
 	if (style !== plain) {
@@ -507,8 +547,9 @@ const diffRow = (
 
 	if (previousWidth > after.width) {
 		// The cursor already stands after the last cell when it was written.
-		const isAtEnd = output !== '' && end === cells.length;
-		output += (isAtEnd ? '' : moveTo(at, after.width)) + eraseToLineEnd;
+		const isAtEnd = cursor === after.width;
+		output +=
+			(isAtEnd ? '' : moveAlong(at, cursor, after.width)) + eraseToLineEnd;
 	}
 
 	return output;
@@ -516,7 +557,8 @@ const diffRow = (
 
 const drawWhole = (next: readonly string[]): string => {
 	const rows = parseFrame(next);
-	const isClosed = rows !== undefined && (rows.at(-1)?.endStyle ?? plain) === plain;
+	const isClosed =
+		rows !== undefined && (rows.at(-1)?.endStyle ?? plain) === plain;
 	return (
 		wrapOff +
 		reset +

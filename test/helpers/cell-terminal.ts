@@ -7,9 +7,9 @@ const blank = (style: string): GridCell => ({text: ' ', style});
 
 /**
 A tiny terminal for checking what written bytes leave on screen. It knows
-only what the screen diff sends: cursor position (CUP), SGR, erase in line
-and display, auto-wrap on and off, CR, LF and printing, wide characters
-included. Its style is kept apart from the code under test: a map from
+only what the screen diff sends: cursor position (CUP), cursor forward
+(CUF), SGR, erase in line and display, auto-wrap on and off, CR, LF and
+printing, wide characters included. Its style is kept apart from the code under test: a map from
 attribute to parameter, so two ways to reach a style compare equal.
 */
 export class CellTerminal {
@@ -39,7 +39,9 @@ export class CellTerminal {
 	snapshot(): string[] {
 		return this.grid.map(line =>
 			line
-				.map(cell => (cell.style === '' ? cell.text : `[${cell.style}]${cell.text}`))
+				.map(cell =>
+					cell.style === '' ? cell.text : `[${cell.style}]${cell.text}`,
+				)
 				.join('|'),
 		);
 	}
@@ -70,6 +72,9 @@ export class CellTerminal {
 				.map(value => Number(value || '1'));
 			this.row = Math.min(this.rows, row) - 1;
 			this.column = Math.min(this.columns, column) - 1;
+		} else if (final === 'C') {
+			const count = Number(parameters || '1');
+			this.column = Math.min(this.columns - 1, this.column + count);
 		} else if (final === 'K' && parameters === '') {
 			this.#erase(this.row, this.column);
 		} else if (final === 'J' && parameters === '2') {
