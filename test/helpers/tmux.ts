@@ -102,6 +102,21 @@ export const openTerminal = async (
 			);
 		},
 		async close() {
+			// The pane's whole process group goes first: a wrapper such as
+			// `script` outlives a killed tmux server otherwise.
+			const panePid = Number(
+				await tmux('display-message', '-p', '-t', 'main', '#{pane_pid}').catch(
+					() => '',
+				),
+			);
+			if (panePid > 0) {
+				try {
+					process.kill(-panePid, 'SIGTERM');
+				} catch {
+					// Already gone.
+				}
+			}
+
 			await tmux('kill-server').catch(() => undefined);
 		},
 	};
