@@ -70,21 +70,56 @@ const totalsOf = (state: FleetState) => {
 	return totals;
 };
 
-/** Whether every server answered `endpoint` (or lacks it, being older). */
-const isAnswered = (state: FleetState, endpoint: PolledEndpoint) =>
-	state.servers.every(({monitor}) => {
-		const {error, isSupported} = monitor.status[endpoint];
-		return error === undefined || !isSupported;
-	});
+/** What the totals of `endpoint` can be taken for, across the servers. */
+const knowledgeOf = (
+	state: FleetState,
+	endpoint: 'online' | 'streams',
+): 'known' | 'partly' | 'unsupported' | 'unknown' => {
+	const statuses = state.servers.map(({monitor}) => monitor.status[endpoint]);
+	if (statuses.every(status => !status.isSupported)) {
+		return 'unsupported';
+	}
+
+	const answered = statuses.filter(
+		status => status.isSupported && status.error === undefined,
+	);
+	if (answered.length === 0) {
+		return 'unknown';
+	}
+
+	return statuses.every(status => status.error === undefined || !status.isSupported)
+		? 'known'
+		: 'partly';
+};
+
+const isCounted = (state: FleetState, endpoint: 'online' | 'streams') =>
+	['known', 'partly'].includes(knowledgeOf(state, endpoint));
+
+const qualifiers = {
+	known: '',
+	partly: ' (some servers did not answer)',
+	unsupported: '',
+	unknown: '',
+} as const;
 
 const renderTable = (state: FleetState): string => {
 	const totals = totalsOf(state);
-	const online = isAnswered(state, 'online')
-		? `online ${totals.onlineUsers} users, ${totals.devices} devices`
-		: 'online unknown (see errors)';
-	const streams = isAnswered(state, 'streams')
-		? `streams ${totals.activeStreams}`
-		: 'streams unknown (see errors)';
+	const describe = (endpoint: 'online' | 'streams', counts: string) => {
+		const knowledge = knowledgeOf(state, endpoint);
+		if (knowledge === 'unsupported') {
+			return `${endpoint} n/a (older server)`;
+		}
+
+		return knowledge === 'unknown'
+			? `${endpoint} unknown (see errors)`
+			: counts + qualifiers[knowledge];
+	};
+
+	const online = describe(
+		'online',
+		`online ${totals.onlineUsers} users, ${totals.devices} devices`,
+	);
+	const streams = describe('streams', `streams ${totals.activeStreams}`);
 	const lines = [
 		state.servers.map(server => server.url).join(', ') +
 			`  up ${formatRate(totals.upRate)}  down ${formatRate(totals.downRate)}` +
@@ -128,7 +163,12 @@ const renderJson = (state: FleetState): string =>
 			),
 			totals: server.monitor.totals,
 		})),
-		totals: totalsOf(state),
+		totals: {
+			...totalsOf(state),
+			// Counts nobody could give are null, not 0.
+			...(isCounted(state, 'online') ? {} : {onlineUsers: null, devices: null}),
+			...(isCounted(state, 'streams') ? {} : {activeStreams: null}),
+		},
 		users: sortUsers(state.users, 'rate', true).map(row => ({
 			id: row.id,
 			upRate: row.upRate,
@@ -170,12 +210,18 @@ export const runOnce = async (
 	let failureCount = 0;
 	for (const server of state.servers) {
 		const where = servers.length > 1 ? `${server.name}: ` : '';
+		// A server down fails every endpoint alike: one line says it.
+		const said = new Set<string>();
 		for (const endpoint of endpoints) {
 			const {error} = server.monitor.status[endpoint];
 			const isMissing = error?.kind === 'not-found' && endpoint !== 'traffic';
 			if (error && !isMissing) {
 				failureCount++;
-				writeError(`hytop: ${where}${error.message}\n`);
+				const line = `hytop: ${where}${error.message}\n`;
+				if (!said.has(error.kind)) {
+					said.add(error.kind);
+					writeError(line);
+				}
 			}
 		}
 	}
@@ -183,8 +229,11 @@ export const runOnce = async (
 	const isAnyTraffic = state.servers.some(
 		server => server.monitor.status.traffic.error === undefined,
 	);
-	if (isAnyTraffic) {
-		write(isJson ? renderJson(state) : renderTable(state));
+	// JSON is always printed, errors included: scripts parse one shape.
+	if (isJson) {
+		write(renderJson(state));
+	} else if (isAnyTraffic) {
+		write(renderTable(state));
 	}
 
 	return failureCount > 0 ? 1 : 0;

@@ -176,3 +176,34 @@ test('cli - --once counts an unreadable /online as a failure', async () => {
 		await broken.close();
 	}
 });
+
+test('cli - --once --json prints JSON even when the only server fails', async () => {
+	const run = await hytop(['--once', '--json', '--url', demo.url], {
+		HYTOP_SECRET: 'wrong-secret-value',
+	});
+	assert.equal(run.code, 1);
+	const snapshot = JSON.parse(run.stdout) as {
+		servers: Array<{errors: {traffic: string | null}}>;
+	};
+	assert.match(snapshot.servers[0]?.errors.traffic ?? '', /authentication failed/);
+	// One failure, said once, not once per endpoint.
+	assert.equal(run.stderr.match(/authentication failed/g)?.length, 1);
+});
+
+test('cli - --once says n/a for what an older server lacks, not 0', async () => {
+	const old = await startDemoServer({
+		seed: 5,
+		faults: [
+			{kind: 'not-found', endpoint: 'online'},
+			{kind: 'not-found', endpoint: 'streams'},
+		],
+	});
+	try {
+		const run = await hytop(['--once', '--interval', '0.2', '--url', old.url]);
+		assert.equal(run.code, 0, run.stderr);
+		assert.match(run.stdout, /online n\/a \(older server\)/);
+		assert.doesNotMatch(run.stdout, /online 0 users/);
+	} finally {
+		await old.close();
+	}
+});

@@ -177,3 +177,22 @@ test('first in order - gives exactly the first rows of a full sort', () => {
 	);
 	assert.deepEqual(firstInOrder(values, compare, 10_000), [...values].sort(compare));
 });
+
+test('users sort - nearly equal rates keep the order they had', () => {
+	// 1100 and 1200 B/s fall in the same 25% step.
+	const alice = user('alice', {upRate: 1100, downRate: 0});
+	const bob = user('bob', {upRate: 1200, downRate: 0});
+	const previous = new Map([
+		['alice', 0],
+		['bob', 1],
+	]);
+	assert.deepEqual(
+		sortUsers([bob, alice], 'rate', true, previous).map(row => row.id),
+		['alice', 'bob'],
+	);
+	const carol = user('carol', {upRate: 5000, downRate: 0});
+	assert.deepEqual(
+		sortUsers([alice, bob, carol], 'rate', true, previous).map(row => row.id),
+		['carol', 'alice', 'bob'],
+	);
+});

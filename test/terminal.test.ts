@@ -104,7 +104,7 @@ test('terminal - 40x10 still shows a pane, nothing wider than the terminal', asy
 
 test('terminal - below 40x10 it says the terminal is too small', async () => {
 	const terminal = await open(`node ${cli} --demo`, {columns: 30, rows: 8});
-	await terminal.waitForText('Terminal too small');
+	await terminal.waitForText('Too small: 30x8, needs 40x10');
 	await terminal.resize(60, 20);
 	await terminal.waitForText(/▸ Users/);
 	await terminal.sendKeys('q');

@@ -145,11 +145,11 @@ export const parseOnline = (value: unknown): Online => {
 	}
 
 	for (const [id, count] of Object.entries(value)) {
-		// Devices are counted one by one: a fraction or a float past 2^53
-		// is not a count.
+		// Devices are counted one by one: a fraction is not a count. (Past
+		// 2^53 a count is rounded, like every uint64 here, but kept.)
 		const problem =
 			counterProblem(count) ??
-			(Number.isSafeInteger(count) ? undefined : 'is not a whole number');
+			(Number.isInteger(count) ? undefined : 'is not a whole number');
 		if (problem !== undefined) {
 			throw invalid(
 				'online',

@@ -34,6 +34,27 @@ export const appendToLedger = async (
 	path: string,
 	records: readonly LedgerRecord[],
 ): Promise<void> => {
+	// Some paths never answer (a directory under /proc, a hung network
+	// mount): the operator must hear that the totals were not saved.
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<never>((_resolve, reject) => {
+		timer = setTimeout(() => {
+			reject(new Error(`no answer from the file system in ${writeTimeoutMs / 1000} s`));
+		}, writeTimeoutMs);
+	});
+	try {
+		await Promise.race([write(path, records), timeout]);
+	} finally {
+		clearTimeout(timer);
+	}
+};
+
+const writeTimeoutMs = 5000;
+
+const write = async (
+	path: string,
+	records: readonly LedgerRecord[],
+): Promise<void> => {
 	await mkdir(dirname(path), {recursive: true, mode: 0o700});
 	// A FIFO would block the write forever, a device would swallow it.
 	const existing = await stat(path).catch(() => undefined);

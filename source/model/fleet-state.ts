@@ -180,10 +180,17 @@ const reduceResult = (
 	};
 };
 
+/** The servers' total rates, from those whose data is fresh. */
 const totalRates = (servers: readonly ServerState[]) => {
 	let upRate = 0;
 	let downRate = 0;
 	for (const server of servers) {
+		// A server not answering keeps its last rates on screen, marked
+		// stale; the graphs must not draw them as if measured again.
+		if (server.monitor.status.traffic.error !== undefined) {
+			continue;
+		}
+
 		upRate += server.monitor.totals.upRate;
 		downRate += server.monitor.totals.downRate;
 	}

@@ -100,6 +100,9 @@ export const initialMonitorState: MonitorState = {
 	},
 };
 
+/** The shortest time a rate is measured over. */
+const minRateWindowMs = 250;
+
 const okStatus = (atMs: number, everyMs?: number): EndpointStatus => ({
 	...(everyMs !== undefined && {everyMs}),
 	isSupported: true,
@@ -123,7 +126,15 @@ const reduceTraffic = (
 ): MonitorState => {
 	const {samples} = state;
 	const sample: TrafficSample = {data, atMs};
-	const {rates, isReset} = computeUserRates(samples.traffic, sample);
+	const baseline = samples.traffic;
+	// An answer right after another (an extra poll after a kick or clear)
+	// would make a rate out of a few milliseconds of bursty traffic: the
+	// rates stay, and the older answer stays the baseline.
+	const isTooSoon =
+		baseline !== undefined && atMs - baseline.atMs < minRateWindowMs;
+	const {rates, isReset} = isTooSoon
+		? {rates: samples.rates, isReset: false}
+		: computeUserRates(baseline, sample);
 	// The first answer lists users from before hytop started: no arrivals.
 	const changes = markTrafficArrivals(
 		samples.changes,
@@ -147,7 +158,7 @@ const reduceTraffic = (
 		lastResetAtMs: isReset ? atMs : state.lastResetAtMs,
 		samples: {
 			...samples,
-			traffic: sample,
+			traffic: isTooSoon ? baseline : sample,
 			rates,
 			changes,
 			seenIds: addSeenIds(samples.seenIds, data.keys()),

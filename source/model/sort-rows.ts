@@ -47,12 +47,38 @@ const withMissingLast =
 		return isDescending ? right - left : left - right;
 	};
 
+/**
+Rates are compared in steps of 25% (a log scale): rates in one step sort as
+equal and keep the order they had. Otherwise rows swap places every second
+over noise, which is hard to read and redraws half the screen.
+*/
+const rateStep = Math.log(1.25);
+const steadyRate = (bytesPerSecond: number): number =>
+	bytesPerSecond > 0 ? Math.floor(Math.log(bytesPerSecond) / rateStep) : -1e9;
+
+/** Where each row stood in the previous sort, by its key. */
+export type PreviousOrder = ReadonlyMap<string, number>;
+
+const comparePrevious = (
+	previous: PreviousOrder | undefined,
+	a: string,
+	b: string,
+): number => {
+	if (previous === undefined) {
+		return 0;
+	}
+
+	const left = previous.get(a) ?? Number.POSITIVE_INFINITY;
+	const right = previous.get(b) ?? Number.POSITIVE_INFINITY;
+	return left === right ? 0 : left < right ? -1 : 1;
+};
+
 const userValues: Readonly<
 	Record<Exclude<UserSortKey, 'id'>, (row: UserRow) => number | undefined>
 > = {
-	rate: row => row.upRate + row.downRate,
-	'up-rate': row => row.upRate,
-	'down-rate': row => row.downRate,
+	rate: row => steadyRate(row.upRate + row.downRate),
+	'up-rate': row => steadyRate(row.upRate),
+	'down-rate': row => steadyRate(row.downRate),
 	up: row => row.up,
 	down: row => row.down,
 	total: row => row.up + row.down,
@@ -67,12 +93,14 @@ const compareUserTies: Compare<UserRow> = (a, b) =>
 
 /**
 Users sorted by `key` (default: total rate, busiest first), ties broken by
-total rate, total bytes and id. Returns a new array.
+the previous order when given, then total rate, total bytes and id. Returns
+a new array.
 */
 export const sortUsers = (
 	rows: readonly UserRow[],
 	key: UserSortKey = 'rate',
 	isDescending = true,
+	previous?: PreviousOrder,
 ): UserRow[] => {
 	const direction = isDescending ? -1 : 1;
 	const compareKey: Compare<UserRow> =
@@ -80,7 +108,12 @@ export const sortUsers = (
 			? (a, b) => direction * compareText(a.id, b.id)
 			: withMissingLast(userValues[key], isDescending);
 
-	return [...rows].sort((a, b) => compareKey(a, b) || compareUserTies(a, b));
+	return [...rows].sort(
+		(a, b) =>
+			compareKey(a, b) ||
+			comparePrevious(previous, a.id, b.id) ||
+			compareUserTies(a, b),
+	);
 };
 
 const streamValues: Readonly<
@@ -89,9 +122,9 @@ const streamValues: Readonly<
 		(row: StreamRow) => number | undefined
 	>
 > = {
-	rate: row => row.upRate + row.downRate,
-	'up-rate': row => row.upRate,
-	'down-rate': row => row.downRate,
+	rate: row => steadyRate(row.upRate + row.downRate),
+	'up-rate': row => steadyRate(row.upRate),
+	'down-rate': row => steadyRate(row.downRate),
 	up: row => row.up,
 	down: row => row.down,
 	lifetime: row => row.lifetimeMs,
@@ -121,6 +154,7 @@ connection, stream), which also breaks every other key's ties.
 export const compareStreams = (
 	key: StreamSortKey = 'user',
 	isDescending = false,
+	previous?: PreviousOrder,
 ): Compare<StreamRow> => {
 	const direction = isDescending ? -1 : 1;
 	let compareKey: Compare<StreamRow>;
@@ -133,7 +167,10 @@ export const compareStreams = (
 		compareKey = withMissingLast(streamValues[key], isDescending);
 	}
 
-	return (a, b) => compareKey(a, b) || compareStreamPlaces(a, b);
+	return (a, b) =>
+		compareKey(a, b) ||
+		comparePrevious(previous, a.key, b.key) ||
+		compareStreamPlaces(a, b);
 };
 
 /**
@@ -185,4 +222,6 @@ export const sortStreams = <Row extends StreamRow>(
 	key: StreamSortKey = 'user',
 	isDescending = false,
 	limit = Number.POSITIVE_INFINITY,
-): Row[] => firstInOrder(rows, compareStreams(key, isDescending), limit);
+	previous?: PreviousOrder,
+): Row[] =>
+	firstInOrder(rows, compareStreams(key, isDescending, previous), limit);

@@ -4,6 +4,7 @@ import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {filterStreams, filterUsers, parseFilter} from '../model/filter-rows.js';
 import {
 	compareStreams,
+	type PreviousOrder,
 	sortStreams,
 	sortUsers,
 } from '../model/sort-rows.js';
@@ -83,15 +84,20 @@ export const App = ({
 	const serverNames = useMemo(() => servers.map(s => s.name), [servers]);
 
 	const filter = useMemo(() => parseFilter(ui.filter), [ui.filter]);
-	const users = useMemo(
-		() =>
-			sortUsers(
-				filterUsers(fleet.users, fleet.streams, filter),
-				ui.userSort.key,
-				ui.userSort.isDescending,
-			),
-		[fleet.users, fleet.streams, filter, ui.userSort],
-	);
+	// Each sort starts from the order last shown, so that rows with nearly
+	// equal rates keep their places (see sort-rows).
+	const userOrderRef = useRef<PreviousOrder>(new Map());
+	const streamOrderRef = useRef<PreviousOrder>(new Map());
+	const users = useMemo(() => {
+		const sorted = sortUsers(
+			filterUsers(fleet.users, fleet.streams, filter),
+			ui.userSort.key,
+			ui.userSort.isDescending,
+			userOrderRef.current,
+		);
+		userOrderRef.current = new Map(sorted.map((row, index) => [row.id, index]));
+		return sorted;
+	}, [fleet.users, fleet.streams, filter, ui.userSort]);
 	const shownStreams = useMemo(
 		() =>
 			ui.zoomedUser === undefined
@@ -99,16 +105,19 @@ export const App = ({
 				: fleet.streams.filter(row => row.user === ui.zoomedUser),
 		[fleet.streams, filter, ui.zoomedUser],
 	);
-	const streams = useMemo(
-		() =>
-			sortStreams(
-				shownStreams,
-				ui.streamSort.key,
-				ui.streamSort.isDescending,
-				ui.streamRowLimit,
-			),
-		[shownStreams, ui.streamSort, ui.streamRowLimit],
-	);
+	const streams = useMemo(() => {
+		const sorted = sortStreams(
+			shownStreams,
+			ui.streamSort.key,
+			ui.streamSort.isDescending,
+			ui.streamRowLimit,
+			streamOrderRef.current,
+		);
+		streamOrderRef.current = new Map(
+			sorted.map((row, index) => [row.key, index]),
+		);
+		return sorted;
+	}, [shownStreams, ui.streamSort, ui.streamRowLimit]);
 
 	const usersIndex = Math.max(
 		0,
@@ -205,7 +214,7 @@ export const App = ({
 	if (layout.kind === 'too-small') {
 		return (
 			<Text color="yellow" wrap="truncate">
-				Terminal too small ({columns}x{rows}); hytop needs 40x10. q quits.
+				Too small: {columns}x{rows}, needs 40x10 (q quits)
 			</Text>
 		);
 	}

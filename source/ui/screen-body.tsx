@@ -1,4 +1,5 @@
 import type {ReactNode} from 'react';
+import stringWidth from 'string-width';
 
 import {userBreakdown} from '../model/aggregate-users.js';
 import type {FleetStreamRow} from '../model/aggregate-users.js';
@@ -59,6 +60,11 @@ export const ScreenBody = ({
 	isReadOnly,
 }: ScreenBodyProps): ReactNode => {
 	const isFleet = serverNames.length > 1;
+	// Wide enough to tell servers apart (127.0.0.1:9998 from :9999).
+	const serverWidth = Math.min(
+		24,
+		Math.max(6, ...serverNames.map(name => stringWidth(name))),
+	);
 	const focus = ui.zoomedUser === undefined ? ui.focus : 'streams';
 	const usersNote = `by ${sortLabels[ui.userSort.key]}`;
 	// A huge dump is fetched less often than the rest: say so.
@@ -164,6 +170,7 @@ export const ScreenBody = ({
 					unavailableText={unavailable}
 					units={ui.units}
 					hasServerColumn={isFleet}
+					serverWidth={serverWidth}
 				/>
 			</>
 		);
@@ -200,6 +207,7 @@ export const ScreenBody = ({
 					unavailableText={unavailable}
 					units={ui.units}
 					hasServerColumn={isFleet}
+					serverWidth={serverWidth}
 				/>
 			)}
 		</>

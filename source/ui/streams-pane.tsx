@@ -27,17 +27,20 @@ export type StreamColumnContext = {
 	readonly units: ByteUnits;
 	/** Several servers are watched: say which one each stream is on. */
 	readonly hasServerColumn: boolean;
+	/** Columns for server names: the longest, within reason. */
+	readonly serverWidth?: number;
 };
 
 export const streamColumns = ({
 	units,
 	hasServerColumn,
+	serverWidth = 8,
 }: StreamColumnContext): ReadonlyArray<Column<FleetStreamRow>> => [
 	...(hasServerColumn
 		? [
 				{
 					title: 'SERVER',
-					width: 8,
+					width: serverWidth,
 					align: 'left',
 					priority: 1,
 					cell: (row: FleetStreamRow) => sanitizeText(row.server ?? ''),
@@ -172,10 +175,11 @@ export const StreamsPane = ({
 	unavailableText,
 	units,
 	hasServerColumn,
+	serverWidth,
 }: StreamsPaneProps) => {
 	const columns = useMemo(
-		() => streamColumns({units, hasServerColumn}),
-		[units, hasServerColumn],
+		() => streamColumns({units, hasServerColumn, serverWidth}),
+		[units, hasServerColumn, serverWidth],
 	);
 
 	return (

@@ -20,7 +20,7 @@ const deviceColumns = (
 		? [
 				{
 					title: 'SERVER',
-					width: 10,
+					width: 16,
 					align: 'left',
 					priority: 1,
 					cell: (row: DeviceRow) => sanitizeText(row.server ?? ''),
