@@ -8,12 +8,9 @@ import {
 	sortStreams,
 	sortUsers,
 } from '../model/sort-rows.js';
-import {
-	answerDialog,
-	type CommandContext,
-	editFilter,
-	runCommand,
-} from './commands.js';
+import type {CommandContext} from './command-context.js';
+import {editFilter, runCommand} from './commands.js';
+import {answerDialog} from './dialog-commands.js';
 import {Footer, footerHeight} from './footer.js';
 import {Header, headerHeight} from './header.js';
 import {computeLayout} from './layout.js';

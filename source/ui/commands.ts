@@ -1,51 +1,22 @@
-import type {Key} from 'ink';
-
-import type {FleetAction, FleetState} from '../model/fleet-state.js';
-import type {FleetStreamRow} from '../model/aggregate-users.js';
-import type {UserRow} from '../model/types.js';
-import {kickTargets} from './kick-targets.js';
+import type {CommandContext} from './command-context.js';
 import {
-	type KickTarget,
+	openClearDialog,
+	openKickDialog,
+	resetSession,
+} from './dialog-commands.js';
+import {
 	type Move,
 	moveSelection,
-	type StatusMessage,
 	stepSort,
 	streamSortCycle,
 	type UiAction,
-	type UiState,
 	userSortCycle,
 } from './ui-state.js';
-import type {WatchedServer} from './use-fleet.js';
 import type {FilterEdit, KeyCommand} from './use-keys.js';
 
 // What each key does. The keys hook only dispatches; this is the rest.
 
 const intervalStepMs = 500;
-
-/** Everything a command may read or change. */
-export type CommandContext = {
-	/** The latest UI state, including what earlier keys just changed. */
-	readonly ui: () => UiState;
-	readonly dispatch: (action: UiAction) => void;
-	/** The rows as shown, sorted and filtered. */
-	readonly users: readonly UserRow[];
-	readonly streams: readonly FleetStreamRow[];
-	/** Streams that pass the filter; `streams` may hold only the first. */
-	readonly streamsTotal: number;
-	/** The last of all those streams in the current order. */
-	readonly lastStream: () => FleetStreamRow | undefined;
-	readonly fleet: FleetState;
-	readonly fleetDispatch: (action: FleetAction) => void;
-	readonly servers: readonly WatchedServer[];
-	readonly isReadOnly: boolean;
-	readonly pageRows: number;
-	readonly setStatus: (status: Omit<StatusMessage, 'atMs'>) => void;
-	readonly togglePause: () => void;
-	readonly changeIntervalMs: (next: (currentMs: number) => number) => number;
-	readonly startKicks: (targets: readonly KickTarget[]) => void;
-	readonly clear: (chosen: readonly boolean[]) => void;
-	readonly exit: () => void;
-};
 
 /**
 Only the first rows of a huge streams list are sorted (see sortStreams);
@@ -86,16 +57,11 @@ export const runCommand = (command: KeyCommand, context: CommandContext): void =
 		dispatch,
 		users,
 		streams,
-		fleet,
-		servers,
-		isReadOnly,
 		setStatus,
 		togglePause,
 		exit,
 		changeIntervalMs,
-		fleetDispatch,
 	} = context;
-	const isFleet = servers.length > 1;
 	const ui = context.ui();
 	const focus = ui.zoomedUser === undefined ? ui.focus : 'streams';
 	const rowUser = (rowsFocus: typeof focus) =>
@@ -103,8 +69,8 @@ export const runCommand = (command: KeyCommand, context: CommandContext): void =
 			? (users.find(row => row.id === ui.selected.users) ?? users[0])?.id
 			: (streams.find(row => row.key === ui.selected.streams) ?? streams[0])
 					?.user;
-	const selectedUser = rowUser('users');
-	const selectedStreamUser = rowUser('streams');
+	// The user under the cursor, in whichever pane has the keys.
+	const selected = rowUser(focus);
 	switch (command.type) {
 		case 'focus-next': {
 			if (ui.zoomedUser === undefined) {
@@ -133,45 +99,12 @@ export const runCommand = (command: KeyCommand, context: CommandContext): void =
 		}
 
 		case 'kick': {
-			if (isReadOnly) {
-				setStatus({
-					text: 'read-only (--read-only): kick is disabled',
-					tone: 'error',
-				});
-				break;
-			}
-
-			const chosen =
-				ui.marked.size > 0
-					? [...ui.marked]
-					: [ui.zoomedUser ?? (focus === 'users' ? selectedUser : selectedStreamUser)]
-							.filter((id): id is string => id !== undefined);
-			if (chosen.length === 0) {
-				setStatus({text: 'no user selected to kick', tone: 'error'});
-				break;
-			}
-
-			dispatch({
-				type: 'open-dialog',
-				dialog: {kind: 'kick', targets: kickTargets(fleet, chosen)},
-			});
+			openKickDialog(context, selected);
 			break;
 		}
 
 		case 'clear': {
-			if (isReadOnly) {
-				setStatus({
-					text: 'read-only (--read-only): clear is disabled',
-					tone: 'error',
-				});
-				break;
-			}
-
-			dispatch({
-				type: 'open-dialog',
-				// One server is ticked for you; of several, you tick which.
-				dialog: {kind: 'clear', chosen: servers.map(() => !isFleet)},
-			});
+			openClearDialog(context);
 			break;
 		}
 
@@ -249,7 +182,7 @@ export const runCommand = (command: KeyCommand, context: CommandContext): void =
 		}
 
 		case 'zoom': {
-			const userId = focus === 'users' ? selectedUser : selectedStreamUser;
+			const userId = selected;
 			if (userId !== undefined && ui.zoomedUser === undefined) {
 				dispatch({type: 'zoom', userId});
 			}
@@ -271,7 +204,7 @@ export const runCommand = (command: KeyCommand, context: CommandContext): void =
 		}
 
 		case 'mark': {
-			const userId = focus === 'users' ? selectedUser : selectedStreamUser;
+			const userId = selected;
 			if (userId !== undefined) {
 				dispatch({type: 'toggle-mark', userId});
 			}
@@ -280,11 +213,7 @@ export const runCommand = (command: KeyCommand, context: CommandContext): void =
 		}
 
 		case 'reset-session': {
-			fleetDispatch({type: 'reset-session'});
-			setStatus({
-				text: "hytop's session totals and graphs reset (server untouched)",
-				tone: 'success',
-			});
+			resetSession(context);
 			break;
 		}
 	}
@@ -315,49 +244,5 @@ export const editFilter = (
 			dispatch({type: 'end-filter-edit'});
 			break;
 		}
-	}
-};
-
-export const answerDialog = (
-	input: string,
-	key: Key,
-	context: CommandContext,
-): void => {
-	const {dispatch, servers, setStatus, startKicks, clear} = context;
-	const isFleet = servers.length > 1;
-	const {dialog} = context.ui();
-	if (dialog?.kind === 'clear' && /^[1-9]$/.test(input) && isFleet) {
-		const index = Number(input) - 1;
-		if (index < servers.length) {
-			const chosen = dialog.chosen.map((value, position) =>
-				position === index ? !value : value,
-			);
-			dispatch({type: 'open-dialog', dialog: {kind: 'clear', chosen}});
-		}
-
-		return;
-	}
-
-	dispatch({type: 'close-dialog'});
-	const isYes = input === 'y' && !key.ctrl;
-	if (dialog === undefined || dialog.kind === 'help') {
-		return;
-	}
-
-	if (dialog.kind === 'clear' && input === 'z') {
-		runCommand({type: 'reset-session'}, context);
-		return;
-	}
-
-	if (!isYes) {
-		setStatus({text: `${dialog.kind} cancelled`, tone: 'info'});
-		return;
-	}
-
-	if (dialog.kind === 'kick') {
-		startKicks(dialog.targets);
-		dispatch({type: 'clear-marks'});
-	} else {
-		clear(dialog.chosen);
 	}
 };
