@@ -2,10 +2,8 @@ import assert from 'node:assert/strict';
 import {EventEmitter} from 'node:events';
 import {test} from 'node:test';
 
-import {
-	classifyInkWrite,
-	diffFrames,
-} from '../source/terminal/screen-diff.js';
+import {classifyInkWrite} from '../source/terminal/ink-write.js';
+import {diffFrames} from '../source/terminal/screen-diff.js';
 import {ScreenDiffStdout} from '../source/terminal/screen-diff-stdout.js';
 import {CellTerminal} from './helpers/cell-terminal.js';
 

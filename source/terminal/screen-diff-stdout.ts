@@ -1,6 +1,7 @@
 import {EventEmitter} from 'node:events';
 
-import {classifyInkWrite, diffFrames} from './screen-diff.js';
+import {classifyInkWrite} from './ink-write.js';
+import {diffFrames} from './screen-diff.js';
 
 type WriteCallback = (error?: Error | null) => void;
 
