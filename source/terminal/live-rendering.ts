@@ -1,3 +1,5 @@
+import {register} from 'node:module';
+
 // Ink draws only the final frame when it believes it runs in CI, and decides
 // that from the environment when it is first loaded. An operator's shell can
 // carry such a variable (CI=1 left in a profile); on a real terminal, hytop
@@ -20,4 +22,5 @@ if (process.env['NO_COLOR']) {
 // half its time collecting garbage. A monitor never wants it.
 process.env['NODE_ENV'] = 'production';
 
-export {};
+// Ink's text-size cache would grow for as long as hytop runs: see there.
+register('./bounded-text-cache.js', import.meta.url);
