@@ -2,22 +2,28 @@ const blocks = '▁▂▃▄▅▆▇█';
 
 /**
 The samples as a row of block characters, `width` wide, newest on the
-right; each character is the mean of its share of the samples. Scaled to
-`maximum` when given (to compare rows), else to the samples' own peak.
+right; each character is the mean of its share of the samples, scaled to
+their peak. With `sampleCount` (samples ever taken), characters cover fixed
+stretches of time: each new sample changes only the newest character, and
+the line moves one step when a stretch is complete, instead of every
+character shifting every second.
 */
 export const sparkline = (
 	samples: readonly number[],
 	width: number,
-	maximum?: number,
+	sampleCount?: number,
 ): string => {
 	if (width <= 0) {
 		return '';
 	}
 
 	const buckets: number[] = [];
-	const perBucket = Math.max(1, samples.length / width);
+	const perBucket = Math.max(1, Math.round(samples.length / width));
+	const newest =
+		sampleCount === undefined ? perBucket : ((sampleCount - 1) % perBucket) + 1;
 	for (let end = samples.length; end > 0 && buckets.length < width; ) {
-		const start = Math.max(0, Math.round(end - perBucket));
+		const size = buckets.length === 0 ? newest : perBucket;
+		const start = Math.max(0, end - size);
 		let sum = 0;
 		for (let index = start; index < end; index++) {
 			sum += samples[index] ?? 0;
@@ -27,7 +33,7 @@ export const sparkline = (
 		end = start;
 	}
 
-	const peak = maximum ?? Math.max(0, ...buckets);
+	const peak = Math.max(0, ...buckets);
 	const drawn = buckets
 		.map(value => {
 			if (!(peak > 0) || !(value > 0)) {

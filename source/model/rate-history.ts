@@ -6,12 +6,15 @@ export type RateHistory = {
 	readonly users: ReadonlyMap<string, readonly number[]>;
 	readonly up: readonly number[];
 	readonly down: readonly number[];
+	/** Samples taken since the history started: the graphs' clock. */
+	readonly sampleCount: number;
 };
 
 export const emptyRateHistory: RateHistory = {
 	users: new Map(),
 	up: [],
 	down: [],
+	sampleCount: 0,
 };
 
 const pushCapped = (
@@ -50,5 +53,6 @@ export const pushRateHistory = (
 		users: next,
 		up: pushCapped(history.up, total.upRate),
 		down: pushCapped(history.down, total.downRate),
+		sampleCount: history.sampleCount + 1,
 	};
 };

@@ -78,9 +78,9 @@ export const Header = ({
 	const note = capabilityNote(fleet);
 	const totals = [
 		`up ${formatRate(upRate, units)}`,
-		sparkline(fleet.history.up, graphWidth).trimStart(),
+		sparkline(fleet.history.up, graphWidth, fleet.history.sampleCount).trimStart(),
 		` down ${formatRate(downRate, units)}`,
-		sparkline(fleet.history.down, graphWidth).trimStart(),
+		sparkline(fleet.history.down, graphWidth, fleet.history.sampleCount).trimStart(),
 	];
 	// Nothing read yet is not the same as nobody online.
 	const isKnown = (endpoint: 'online' | 'streams') =>

@@ -76,7 +76,12 @@ export const userColumns = ({
 		width: sparklineWidth + 1,
 		align: 'left',
 		priority: 4,
-		cell: row => sparkline(history.users.get(row.id) ?? [], sparklineWidth),
+		cell: row =>
+			sparkline(
+				history.users.get(row.id) ?? [],
+				sparklineWidth,
+				history.sampleCount,
+			),
 		color: () => 'cyan',
 	},
 	{
