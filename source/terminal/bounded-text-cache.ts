@@ -1,25 +1,56 @@
-// Ink remembers the measured size of every text it has ever drawn, in a map
-// that is never emptied. A monitor draws new numbers every second, so over
-// hours that map is most of hytop's memory. These hooks bound it: when Ink's
-// measuring module is loaded, its cache is emptied whenever it passes a
-// limit. Registered (see live-rendering.ts) before Ink is imported.
+// Ink remembers every text it has ever measured and every text it has ever
+// cut to width, in two module-level caches that are never emptied. A
+// monitor draws new numbers every second, so over hours those caches become
+// most of hytop's memory. These module hooks bound them: when Ink's modules
+// are loaded, each cache starts again whenever it passes a limit.
+// Registered (see live-rendering.ts) before Ink is imported.
 
-/** Texts remembered before the cache starts again. */
+/** Texts a cache remembers before it starts again. */
 export const textCacheLimit = 2000;
 
-const cacheWrite = 'cache.set(text, dimensions);';
+type Patch = {
+	readonly file: string;
+	/** Each `find` must occur in the module, else it is left as it is. */
+	readonly edits: ReadonlyArray<{readonly find: string; readonly replace: string}>;
+};
+
+const patches: readonly Patch[] = [
+	{
+		file: '/ink/build/measure-text.js',
+		edits: [
+			{
+				find: 'cache.set(text, dimensions);',
+				replace: `if (cache.size >= ${textCacheLimit}) cache.clear(); cache.set(text, dimensions);`,
+			},
+		],
+	},
+	{
+		file: '/ink/build/wrap-text.js',
+		edits: [
+			{find: 'const cache = {};', replace: 'let cache = {}; let cacheSize = 0;'},
+			{
+				find: 'cache[cacheKey] = wrappedText;',
+				replace: `if (++cacheSize > ${textCacheLimit}) { cache = {}; cacheSize = 1; } cache[cacheKey] = wrappedText;`,
+			},
+		],
+	},
+];
 
 /**
-Ink's measuring module with its cache bounded; any other text, or a version
-of Ink written differently, comes back unchanged.
+The module at `url` with its text cache bounded; any other module, or a
+version of Ink written differently, comes back unchanged.
 */
-export const boundTextCache = (source: string): string =>
-	source.includes('const cache = new Map();') && source.includes(cacheWrite)
-		? source.replace(
-				cacheWrite,
-				`if (cache.size >= ${textCacheLimit}) cache.clear(); ${cacheWrite}`,
-			)
-		: source;
+export const boundTextCache = (url: string, source: string): string => {
+	const patch = patches.find(candidate => url.endsWith(candidate.file));
+	if (!patch || !patch.edits.every(edit => source.includes(edit.find))) {
+		return source;
+	}
+
+	return patch.edits.reduce(
+		(text, edit) => text.replace(edit.find, edit.replace),
+		source,
+	);
+};
 
 type LoadResult = {
 	readonly format?: string;
@@ -34,7 +65,8 @@ export const load = async (
 	nextLoad: (url: string, context: unknown) => Promise<LoadResult>,
 ): Promise<LoadResult> => {
 	const result = await nextLoad(url, context);
-	if (!url.endsWith('/ink/build/measure-text.js') || result.source === undefined) {
+	const isPatched = patches.some(patch => url.endsWith(patch.file));
+	if (!isPatched || result.source === undefined) {
 		return result;
 	}
 
@@ -42,5 +74,5 @@ export const load = async (
 		typeof result.source === 'string'
 			? result.source
 			: Buffer.from(result.source as Uint8Array).toString('utf8');
-	return {...result, source: boundTextCache(source)};
+	return {...result, source: boundTextCache(url, source)};
 };
