@@ -11,7 +11,6 @@ import {
 	UsageError,
 } from './options.js';
 import {loadServers, type ServerConfig} from './config/server-config.js';
-import {sanitizeText} from './format/sanitize-text.js';
 import {restoreScreen} from './terminal/full-screen.js';
 import {checkFlagNames, flagNamesIn, flagSpecs, helpText} from './cli-flags.js';
 
@@ -41,33 +40,41 @@ const warn = (message: string) => {
 
 const snapshot = async (
 	options: MonitorOptions,
-	servers: readonly ServerConfig[],
+	configs: readonly ServerConfig[],
 ): Promise<number> => {
-	const [{createStatsClient}, {runOnce}] = await Promise.all([
-		import('./api/http-client.js'),
+	const [{closeServers, watchServers}, {runOnce}] = await Promise.all([
+		import('./watch-servers.js'),
 		import('./run-once.js'),
 	]);
-	const watched = servers.map(server => ({
-		name: sanitizeText(server.name),
-		client: createStatsClient({
-			url: server.url,
-			secret: server.secret,
-			timeoutMs: options.timeoutMs,
-			maxBodyBytes: options.maxBodyBytes,
-		}),
-	}));
+	const servers = watchServers(configs, options);
 	try {
 		return await runOnce(
-			watched,
+			servers,
 			options.intervalMs,
 			options.isJson,
 			text => process.stdout.write(text),
 			text => process.stderr.write(text),
 		);
 	} finally {
-		await Promise.all(watched.map(async ({client}) => client.close()));
+		await closeServers(servers);
 	}
 };
+
+/** The servers the flags name, or this host's, for the monitor and export. */
+const serversOf = async (
+	options: Pick<
+		MonitorOptions,
+		'urls' | 'configFile' | 'hysteriaConfig' | 'secretSource'
+	>,
+) =>
+	loadServers({
+		urls: options.urls,
+		configFile: options.configFile,
+		hysteriaConfig: options.hysteriaConfig,
+		urlSecretSource: options.secretSource,
+		environment: process.env,
+		warn,
+	});
 
 const main = async (): Promise<number> => {
 	const cli = parseCommandLine();
@@ -89,14 +96,7 @@ const main = async (): Promise<number> => {
 	}
 
 	if (options.command === 'export') {
-		const servers = await loadServers({
-			urls: options.urls,
-			configFile: options.configFile,
-			hysteriaConfig: options.hysteriaConfig,
-			urlSecretSource: options.secretSource,
-			environment: process.env,
-			warn,
-		});
+		const servers = await serversOf(options);
 		const {runExport} = await import('./exporter/run-export.js');
 		return runExport(
 			{
@@ -146,16 +146,7 @@ const main = async (): Promise<number> => {
 		}
 	}
 
-	const servers = options.isDemo
-		? []
-		: await loadServers({
-				urls: options.urls,
-				configFile: options.configFile,
-				hysteriaConfig: options.hysteriaConfig,
-				urlSecretSource: options.secretSource,
-				environment: process.env,
-				warn,
-			});
+	const servers = options.isDemo ? [] : await serversOf(options);
 	if (options.isOnce) {
 		return snapshot(options, servers);
 	}

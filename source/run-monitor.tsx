@@ -2,15 +2,14 @@ import {randomBytes} from 'node:crypto';
 
 import {render} from 'ink';
 
-import {createStatsClient} from './api/http-client.js';
 import type {ServerConfig} from './config/server-config.js';
 import {startDemoServer} from './demo/demo-server.js';
-import {sanitizeText} from './format/sanitize-text.js';
 import {defaultLedgerPath} from './ledger/ledger-path.js';
 import type {MonitorOptions} from './options.js';
 import {enterFullScreen} from './terminal/full-screen.js';
 import {createScreenDiffStdout} from './terminal/screen-diff-stdout.js';
 import {App} from './ui/app.js';
+import {closeServers, watchServers} from './watch-servers.js';
 
 const exitSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -28,16 +27,8 @@ export const runMonitor = async (
 	const serverConfigs: readonly ServerConfig[] = demo
 		? [{name: 'demo', url: demo.url, secret: demoSecret}]
 		: configured;
-	const servers = serverConfigs.map(server => ({
-		// Names come from a file: shown, they must be as safe as user ids.
-		name: sanitizeText(server.name),
-		client: createStatsClient({
-			url: server.url,
-			secret: server.secret,
-			timeoutMs: options.timeoutMs,
-			maxBodyBytes: options.maxBodyBytes,
-		}),
-	}));
+	const servers = watchServers(serverConfigs, options);
+
 
 	const screen = enterFullScreen(process.stdout, process.stdin);
 	// On a terminal, only changed lines are sent: a few new digits a second
@@ -80,7 +71,7 @@ export const runMonitor = async (
 		}
 
 		screen.restore();
-		await Promise.all(servers.map(async server => server.client.close()));
+		await closeServers(servers);
 		await demo?.close();
 	}
 

@@ -1,7 +1,6 @@
 import {setTimeout as sleep} from 'node:timers/promises';
 
 import {isApiError} from './api/api-error.js';
-import type {StatsClient} from './api/client-contract.js';
 import {formatBytes, formatRate} from './format/format-bytes.js';
 import {fitText} from './format/fit-text.js';
 import {sanitizeText} from './format/sanitize-text.js';
@@ -12,10 +11,10 @@ import {
 } from './model/fleet-state.js';
 import type {PolledEndpoint, PollResult} from './model/poll-result.js';
 import {sortUsers} from './model/sort-rows.js';
+import type {WatchedServer} from './watch-servers.js';
 
 const endpoints: readonly PolledEndpoint[] = ['traffic', 'online', 'streams'];
 
-export type OnceServer = {readonly name: string; readonly client: StatsClient};
 
 const settle = async (
 	endpoint: PolledEndpoint,
@@ -37,7 +36,7 @@ const settle = async (
 };
 
 const pollAll = async (
-	servers: readonly OnceServer[],
+	servers: readonly WatchedServer[],
 	state: FleetState,
 ): Promise<FleetState> => {
 	const answers = await Promise.all(
@@ -186,7 +185,7 @@ interval apart (rates need two samples), printed once. Exit code 1 when a
 server could not be read; the others are still printed.
 */
 export const runOnce = async (
-	servers: readonly OnceServer[],
+	servers: readonly WatchedServer[],
 	intervalMs: number,
 	isJson: boolean,
 	write: (text: string) => void,

@@ -7,7 +7,7 @@ import {
 	useState,
 } from 'react';
 
-import type {StatsClient} from '../api/client-contract.js';
+import type {WatchedServer} from '../watch-servers.js';
 import {
 	createFleetState,
 	type FleetAction,
@@ -24,10 +24,7 @@ const endpointCount = 3;
 /** How long the first frame waits for slower endpoints. */
 const firstAnswersWaitMs = 150;
 
-export type WatchedServer = {
-	readonly name: string;
-	readonly client: StatsClient;
-};
+export type {WatchedServer} from '../watch-servers.js';
 
 export type FleetHandle = {
 	readonly fleet: FleetState;
