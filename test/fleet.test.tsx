@@ -90,6 +90,20 @@ test('fleet - kick goes to every server where the user is online', async () => {
 	await waitForText('kick cancelled');
 });
 
+test('fleet - a kick reports per server', async () => {
+	view.stdin.write('k');
+	await waitForText('Kick this user?');
+	view.stdin.write('y');
+	const screen = await waitForText(
+		/alpha: "shared-user": 1 of 1 device\(s\) dropped/,
+	);
+	assert.match(screen, /beta: "shared-user": /);
+	assert.equal(
+		alpha.store.online().find(entry => entry.userId === 'shared-user'),
+		undefined,
+	);
+});
+
 test('fleet - clear asks which servers, and none is ticked at first', async () => {
 	view.stdin.write('c');
 	const dialog = await waitForText('1: [ ] alpha');

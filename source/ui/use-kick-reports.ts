@@ -45,9 +45,17 @@ export const useKickReports = (
 			return undefined;
 		}
 
-		const described = recent.map(job =>
-			describeKick(job, nowMs, quote, isMoving(job.server, job.userId)),
-		);
+		const described = recent.map(job => {
+			const {text, tone} = describeKick(
+				job,
+				nowMs,
+				quote,
+				isMoving(job.server, job.userId),
+			);
+			// With several servers each outcome says where it happened.
+			const where = isFleet ? `${serverNames[job.server] ?? ''}: ` : '';
+			return {text: where + text, tone};
+		});
 		const atMs = Math.max(...recent.map(job => job.lastProgressAtMs));
 		return {
 			text: described.map(entry => entry.text).join('; '),
@@ -58,7 +66,7 @@ export const useKickReports = (
 					: 'info',
 			atMs,
 		};
-	}, [jobs, nowMs, isMoving]);
+	}, [jobs, nowMs, isMoving, isFleet, serverNames]);
 
 	return kickStatus;
 };
