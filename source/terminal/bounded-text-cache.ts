@@ -1,12 +1,20 @@
+import {readFileSync, writeFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {dirname, join} from 'node:path';
+
 // Ink remembers every text it has ever measured and every text it has ever
 // cut to width, in two module-level caches that are never emptied. A
 // monitor draws new numbers every second, so over hours those caches become
-// most of hytop's memory. These module hooks bound them: when Ink's modules
-// are loaded, each cache starts again whenever it passes a limit.
-// Registered (see live-rendering.ts) before Ink is imported.
+// most of hytop's memory. The fix bounds them: each cache starts again
+// whenever it passes a limit. It is written into the installed Ink when the
+// project is installed (`npm run prepare`); an install that skipped that
+// gets the same change from a module hook at start-up, which costs time.
 
 /** Texts a cache remembers before it starts again. */
 export const textCacheLimit = 2000;
+
+/** Present in a module once it is bounded: patching twice changes nothing. */
+const marker = '/* hytop: bounded cache */';
 
 type Patch = {
 	readonly file: string;
@@ -16,33 +24,40 @@ type Patch = {
 
 const patches: readonly Patch[] = [
 	{
-		file: '/ink/build/measure-text.js',
+		file: 'measure-text.js',
 		edits: [
 			{
 				find: 'cache.set(text, dimensions);',
-				replace: `if (cache.size >= ${textCacheLimit}) cache.clear(); cache.set(text, dimensions);`,
+				replace: `${marker} if (cache.size >= ${textCacheLimit}) cache.clear(); cache.set(text, dimensions);`,
 			},
 		],
 	},
 	{
-		file: '/ink/build/wrap-text.js',
+		file: 'wrap-text.js',
 		edits: [
 			{find: 'const cache = {};', replace: 'let cache = {}; let cacheSize = 0;'},
 			{
 				find: 'cache[cacheKey] = wrappedText;',
-				replace: `if (++cacheSize > ${textCacheLimit}) { cache = {}; cacheSize = 1; } cache[cacheKey] = wrappedText;`,
+				replace: `${marker} if (++cacheSize > ${textCacheLimit}) { cache = {}; cacheSize = 1; } cache[cacheKey] = wrappedText;`,
 			},
 		],
 	},
 ];
 
+const patchFor = (url: string) =>
+	patches.find(candidate => url.endsWith(`/ink/build/${candidate.file}`));
+
 /**
-The module at `url` with its text cache bounded; any other module, or a
-version of Ink written differently, comes back unchanged.
+The module at `url` with its text cache bounded; any other module, one
+already bounded, or a version of Ink written differently comes back as is.
 */
 export const boundTextCache = (url: string, source: string): string => {
-	const patch = patches.find(candidate => url.endsWith(candidate.file));
-	if (!patch || !patch.edits.every(edit => source.includes(edit.find))) {
+	const patch = patchFor(url);
+	if (
+		!patch ||
+		source.includes(marker) ||
+		!patch.edits.every(edit => source.includes(edit.find))
+	) {
 		return source;
 	}
 
@@ -52,21 +67,49 @@ export const boundTextCache = (url: string, source: string): string => {
 	);
 };
 
+const inkFiles = (): string[] => {
+	const build = dirname(createRequire(import.meta.url).resolve('ink'));
+	return patches.map(patch => join(build, patch.file));
+};
+
+/** Writes the bound into the installed Ink; returns the files it changed. */
+export const boundInstalledInk = (): string[] =>
+	inkFiles().filter(path => {
+		const source = readFileSync(path, 'utf8');
+		const bounded = boundTextCache(`file://${path}`, source);
+		if (bounded === source) {
+			return false;
+		}
+
+		writeFileSync(path, bounded);
+		return true;
+	});
+
+/** Whether the installed Ink already has its caches bounded. */
+export const isInstalledInkBounded = (): boolean => {
+	try {
+		return inkFiles().every(path =>
+			readFileSync(path, 'utf8').includes(marker),
+		);
+	} catch {
+		return false;
+	}
+};
+
 type LoadResult = {
 	readonly format?: string;
 	readonly source?: string | ArrayBuffer | Uint8Array;
 	readonly shortCircuit?: boolean;
 };
 
-/** Node's module `load` hook. */
+/** Node's module `load` hook, for an Ink installed without the bound. */
 export const load = async (
 	url: string,
 	context: unknown,
 	nextLoad: (url: string, context: unknown) => Promise<LoadResult>,
 ): Promise<LoadResult> => {
 	const result = await nextLoad(url, context);
-	const isPatched = patches.some(patch => url.endsWith(patch.file));
-	if (!isPatched || result.source === undefined) {
+	if (!patchFor(url) || result.source === undefined) {
 		return result;
 	}
 

@@ -1,5 +1,7 @@
 import {register} from 'node:module';
 
+import {isInstalledInkBounded} from './bounded-text-cache.js';
+
 // Ink draws only the final frame when it believes it runs in CI, and decides
 // that from the environment when it is first loaded. An operator's shell can
 // carry such a variable (CI=1 left in a profile); on a real terminal, hytop
@@ -22,5 +24,8 @@ if (process.env['NO_COLOR']) {
 // half its time collecting garbage. A monitor never wants it.
 process.env['NODE_ENV'] = 'production';
 
-// Ink's text-size cache would grow for as long as hytop runs: see there.
-register('./bounded-text-cache.js', import.meta.url);
+// Ink's text caches would grow for as long as hytop runs (see
+// bounded-text-cache.ts). Installs bound them; otherwise a module hook does.
+if (!isInstalledInkBounded()) {
+	register('./bounded-text-cache.js', import.meta.url);
+}
