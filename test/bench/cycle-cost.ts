@@ -4,9 +4,9 @@ import {render} from 'ink';
 import {createElement} from 'react';
 import {Pool} from 'undici';
 
-import {createStatsClient} from '../source/api/http-client.js';
-import type {StatsClient} from '../source/api/client-contract.js';
-import {App, type AppProps} from '../source/ui/app.js';
+import {createStatsClient} from '../../source/api/http-client.js';
+import type {StatsClient} from '../../source/api/client-contract.js';
+import {App, type AppProps} from '../../source/ui/app.js';
 import {MemoryStdout} from './memory-stdout.js';
 
 export type CycleSample = {

@@ -19,7 +19,7 @@ export type PtyProcess = {
 	readonly stop: () => Promise<void>;
 };
 
-const cliPath = new URL('../dist/cli.js', import.meta.url).pathname;
+const cliPath = new URL('../../dist/cli.js', import.meta.url).pathname;
 
 const quote = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;
 

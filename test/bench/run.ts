@@ -1,5 +1,5 @@
 // First, as in the command line: React's production build, live drawing.
-import '../source/terminal/live-rendering.js';
+import '../../source/terminal/live-rendering.js';
 
 import os from 'node:os';
 import {parseArgs} from 'node:util';

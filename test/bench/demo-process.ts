@@ -12,7 +12,7 @@ export type DemoProcess = {
 	readonly stop: () => Promise<void>;
 };
 
-const cliPath = new URL('../dist/cli.js', import.meta.url).pathname;
+const cliPath = new URL('../../dist/cli.js', import.meta.url).pathname;
 
 /**
 Starts `hytop serve-demo` in a process of its own on a free loopback port,
