@@ -23,7 +23,8 @@ const measureText = (text) => {
     return dimensions;
 };`;
 
-test('text cache - the installed Ink is bounded by the install (an upgrade that moves the code fails here)', () => {
+// An Ink upgrade that moves the cached code fails here.
+test('text cache - the installed Ink is bounded by the install', () => {
 	assert.equal(isInstalledInkBounded(), true);
 });
 

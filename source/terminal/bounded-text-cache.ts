@@ -28,7 +28,9 @@ const patches: readonly Patch[] = [
 		edits: [
 			{
 				find: 'cache.set(text, dimensions);',
-				replace: `${marker} if (cache.size >= ${textCacheLimit}) cache.clear(); cache.set(text, dimensions);`,
+				replace:
+					`${marker} if (cache.size >= ${textCacheLimit}) cache.clear(); ` +
+					'cache.set(text, dimensions);',
 			},
 		],
 	},
@@ -38,7 +40,9 @@ const patches: readonly Patch[] = [
 			{find: 'const cache = {};', replace: 'let cache = {}; let cacheSize = 0;'},
 			{
 				find: 'cache[cacheKey] = wrappedText;',
-				replace: `${marker} if (++cacheSize > ${textCacheLimit}) { cache = {}; cacheSize = 1; } cache[cacheKey] = wrappedText;`,
+				replace:
+					`${marker} if (++cacheSize > ${textCacheLimit}) ` +
+					'{ cache = {}; cacheSize = 1; } cache[cacheKey] = wrappedText;',
 			},
 		],
 	},
