@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import {createRequire} from 'node:module';
 import {test} from 'node:test';
 
 import {collectMetrics} from '../source/exporter/collect-metrics.js';
@@ -9,22 +8,7 @@ import {
 	renderMetrics,
 } from '../source/exporter/metrics-text.js';
 import type {ServerSnapshot} from '../source/exporter/server-scrape.js';
-
-type ParsedFamily = {
-	readonly name: string;
-	readonly help: string;
-	readonly type: string;
-	readonly metrics: ReadonlyArray<{
-		readonly value: string;
-		readonly labels?: Readonly<Record<string, string>>;
-	}>;
-};
-
-// The parser ships CommonJS without types.
-const require = createRequire(import.meta.url);
-const parsePrometheus = require('parse-prometheus-text-format') as (
-	text: string,
-) => ParsedFamily[];
+import {parsePrometheus} from './helpers/parse-prometheus.js';
 
 // User ids are whatever the authentication backend allows.
 const hostileIds = [

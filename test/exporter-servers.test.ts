@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {createRequire} from 'node:module';
 import {test, type TestContext} from 'node:test';
 
 import type {ServerConfig} from '../source/config/server-config.js';
@@ -9,19 +8,8 @@ import {startDemoServer, type DemoServer} from '../source/demo/demo-server.js';
 import {runExport, startExporter} from '../source/exporter/run-export.js';
 import {UsageError} from '../source/options.js';
 
-type ParsedFamily = {
-	readonly name: string;
-	readonly type: string;
-	readonly metrics: ReadonlyArray<{
-		readonly value: string;
-		readonly labels?: Readonly<Record<string, string>>;
-	}>;
-};
+import {type ParsedFamily, parsePrometheus} from './helpers/parse-prometheus.js';
 
-const require = createRequire(import.meta.url);
-const parsePrometheus = require('parse-prometheus-text-format') as (
-	text: string,
-) => ParsedFamily[];
 
 /** One scrape, parsed: values by metric name and label text. */
 type Scrape = {

@@ -31,7 +31,7 @@ const fault = (demo: DemoServer, ...faults: Fault[]) => {
 
 const stale = /stale: data \d+s old/;
 
-test('terminal fault hang - says not answering, keeps stale data, one request at a time', async t => {
+test('terminal fault hang - not answering, stale data kept, one request at a time', async t => {
 	const {demo, terminal} = await watch(t);
 	fault(demo, {kind: 'hang'});
 	const screen = await terminal.waitForText(/not answering \(timeout\).*stale: data [2-9]s old/);
@@ -128,7 +128,7 @@ test('terminal fault clear - a clear that times out is not called done', async t
 	assert.doesNotMatch(screen, /cleared \(/);
 });
 
-test('terminal fault clear - a clear answered with a bad body says cleared, not failed', async t => {
+test('terminal fault clear - a bad body after a clear says cleared, not failed', async t => {
 	const {demo, terminal} = await watch(t);
 	fault(demo, {kind: 'malformed', endpoint: 'clear'});
 	await terminal.sendKeys('c');

@@ -58,7 +58,7 @@ const section = (header: RegExp, row: RegExp): string[] => {
 	return rows;
 };
 
-test('hostile names - the screen keeps its frame: title line first, nothing wider than the terminal', () => {
+test('hostile names - the frame holds: title first, nothing wider than the terminal', () => {
 	assert.match(lines[0] ?? '', /^hytop live .* http:\/\/127\.0\.0\.1:\d+ /);
 	for (const line of lines) {
 		assert.ok(stringWidth(line) <= columns, `too wide: ${line}`);
