@@ -7,7 +7,8 @@ import {
 	createTimestampFormatter,
 	encodeGoString,
 } from '../source/demo/stats-server.js';
-import {compareCodePoints, type StoreStream} from '../source/demo/stats-store.js';
+import {compareCodePoints} from '../source/demo/code-point-order.js';
+import type {StoreStream} from '../source/demo/stats-store.js';
 import {
 	formatStreamsTableLine,
 	streamsTableHeader,

@@ -10,7 +10,6 @@ import {UsageError} from '../source/options.js';
 
 import {type ParsedFamily, parsePrometheus} from './helpers/parse-prometheus.js';
 
-
 /** One scrape, parsed: values by metric name and label text. */
 type Scrape = {
 	readonly families: readonly ParsedFamily[];

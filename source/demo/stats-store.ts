@@ -1,44 +1,20 @@
 import type {StreamState} from '../api/types.js';
+import {compareCodePoints} from './code-point-order.js';
+import type {
+	OnlineEntry,
+	StatsStoreOptions,
+	StoreConnection,
+	StoreStream,
+	TrafficEntry,
+} from './store-records.js';
 
-/** One proxy stream as the store hands it out; only the store writes it. */
-export type StoreStream = {
-	readonly state: StreamState;
-	readonly auth: string;
-	readonly connection: number;
-	readonly stream: number;
-	readonly reqAddr: string;
-	readonly hookedReqAddr: string;
-	readonly tx: number;
-	readonly rx: number;
-	readonly initialAtMs: number;
-	readonly lastActiveAtMs: number;
-	/** False once the stream ended or its connection was dropped. */
-	readonly isOpen: boolean;
-};
-
-/** One connected client instance ("device"); only the store writes it. */
-export type StoreConnection = {
-	readonly id: number;
-	readonly userId: string;
-	/** False once disconnected or dropped by a kick. */
-	readonly isOpen: boolean;
-};
-
-export type TrafficEntry = {
-	readonly userId: string;
-	readonly tx: number;
-	readonly rx: number;
-};
-
-export type OnlineEntry = {
-	readonly userId: string;
-	readonly devices: number;
-};
-
-export type StatsStoreOptions = {
-	/** Clock for time stamps, in ms since the epoch. Default: wall clock. */
-	readonly now?: () => number;
-};
+export type {
+	OnlineEntry,
+	StatsStoreOptions,
+	StoreConnection,
+	StoreStream,
+	TrafficEntry,
+} from './store-records.js';
 
 type Writable<T> = {-readonly [K in keyof T]: T[K]};
 type StreamRecord = Writable<StoreStream>;
@@ -62,33 +38,6 @@ const streamIdStep = 4;
 /** Wall-clock milliseconds with sub-millisecond digits. */
 export const preciseNowMs = (): number =>
 	performance.timeOrigin + performance.now();
-
-/**
-Orders strings by code point, which is the byte order of their UTF-8 form and
-so the order Go sorts map keys in. JavaScript's default compares UTF-16 units,
-which puts U+E000..U+FFFF after astral characters such as emoji.
-*/
-export const compareCodePoints = (a: string, b: string): number => {
-	const length = Math.min(a.length, b.length);
-	for (let index = 0; index < length; index++) {
-		const left = a.charCodeAt(index);
-		const right = b.charCodeAt(index);
-		if (left !== right) {
-			return codePointRank(left) - codePointRank(right);
-		}
-	}
-
-	return a.length - b.length;
-};
-
-// Surrogates stand for code points above U+FFFF, so they rank after the rest.
-const codePointRank = (unit: number): number => {
-	if (unit >= 0xd8_00 && unit <= 0xdf_ff) {
-		return unit + 0x20_00;
-	}
-
-	return unit >= 0xe0_00 ? unit - 0x08_00 : unit;
-};
 
 /**
 The state of a Traffic Stats server: per-user counters, devices, the kick set
