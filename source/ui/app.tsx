@@ -85,16 +85,19 @@ export const App = ({
 	// equal rates keep their places (see sort-rows).
 	const userOrderRef = useRef<PreviousOrder>(new Map());
 	const streamOrderRef = useRef<PreviousOrder>(new Map());
+	// Streams matter to the users pane only through a filter: without one, a
+	// new stream dump does not re-sort the users.
+	const streamsToMatch = filter === undefined ? undefined : fleet.streams;
 	const users = useMemo(() => {
 		const sorted = sortUsers(
-			filterUsers(fleet.users, fleet.streams, filter),
+			filterUsers(fleet.users, streamsToMatch ?? [], filter),
 			ui.userSort.key,
 			ui.userSort.isDescending,
 			userOrderRef.current,
 		);
 		userOrderRef.current = new Map(sorted.map((row, index) => [row.id, index]));
 		return sorted;
-	}, [fleet.users, fleet.streams, filter, ui.userSort]);
+	}, [fleet.users, streamsToMatch, filter, ui.userSort]);
 	const shownStreams = useMemo(
 		() =>
 			ui.zoomedUser === undefined
