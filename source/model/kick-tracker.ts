@@ -75,6 +75,10 @@ const isFinished = (job: KickJob) =>
 	job.phase === 'done' ||
 	job.phase === 'reconnected';
 
+// The same jobs come back unchanged, so React skips a frame for them.
+const sameJobs = (next: readonly KickJob[], jobs: KickJobs): boolean =>
+	next.every((job, index) => job === jobs.jobs[index]);
+
 const maxKicks = (job: KickJob) => (job.devicesAtStart ?? 1) + extraKicks;
 
 const onOnline = (job: KickJob, devices: number, nowMs: number): KickJob => {
@@ -178,7 +182,7 @@ export const kickReducer = (jobs: KickJobs, action: KickAction): KickJobs => {
 					? onOnline(job, action.online.get(job.userId) ?? 0, action.nowMs)
 					: job,
 			);
-			return {...jobs, jobs: next};
+			return sameJobs(next, jobs) ? jobs : {...jobs, jobs: next};
 		}
 
 		case 'tick': {
@@ -189,9 +193,7 @@ export const kickReducer = (jobs: KickJobs, action: KickAction): KickJobs => {
 					? {...job, phase: 'done' as const}
 					: job,
 			);
-			return next.some((job, index) => job !== jobs.jobs[index])
-				? {...jobs, jobs: next}
-				: jobs;
+			return sameJobs(next, jobs) ? jobs : {...jobs, jobs: next};
 		}
 	}
 };
