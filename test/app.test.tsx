@@ -163,3 +163,28 @@ test('app - ? shows every key and any key closes it', async () => {
 	app.view.stdin.write(keys.escape);
 	await waitFor(app.frame, frame => !frame.includes('any key closes this'));
 });
+
+test('app - the stream dump is asked every 5 s until its pane has focus', async () => {
+	const app = startApp();
+	const calls = {traffic: 0, streams: 0};
+	const {traffic, streams} = app.client;
+	app.client.traffic = async options => {
+		calls.traffic++;
+		return traffic(options);
+	};
+
+	app.client.streams = async () => {
+		calls.streams++;
+		return streams();
+	};
+
+	const unfocused = await app.waitForText('video.example:443');
+	await waitFor(() => calls.traffic, count => count >= 6);
+	const streamsWhileUnfocused = calls.streams;
+	app.view.stdin.write(keys.tab);
+	await waitFor(() => calls.streams, count => count >= 3);
+
+	assert.match(unfocused, /refreshed every 5\.0s \(Tab: watch\)/);
+	// The first dump was asked at start, before the counting began.
+	assert.equal(streamsWhileUnfocused, 0);
+});

@@ -401,6 +401,34 @@ test('poller - a shorter interval applies to the pending wait', async () => {
 	assert.deepEqual([countBefore, callsOf('traffic').length], [1, 2]);
 });
 
+test('poller - a least period slows an endpoint past the interval', async () => {
+	const {poller, clock, callsOf, last, results} = setup({
+		endpoints: ['streams'],
+	});
+	poller.start();
+	poller.setEndpointLeastEveryMs('streams', 5000);
+	last('streams').resolve([]);
+	await clock.advance(4999);
+	const countBefore = callsOf('streams').length;
+	await clock.advance(1);
+
+	assert.deepEqual([countBefore, callsOf('streams').length], [1, 2]);
+	assert.equal(results[0]?.ok && results[0].everyMs, 5000);
+});
+
+test('poller - lifting a least period polls at once when overdue', async () => {
+	const {poller, clock, callsOf, last} = setup({endpoints: ['streams']});
+	poller.setEndpointLeastEveryMs('streams', 5000);
+	poller.start();
+	last('streams').resolve([]);
+	await clock.advance(2000);
+	const countBefore = callsOf('streams').length;
+	poller.setEndpointLeastEveryMs('streams', 0);
+	await clock.advance(0);
+
+	assert.deepEqual([countBefore, callsOf('streams').length], [1, 2]);
+});
+
 test('poller - a plain Error from the client becomes an ApiError', async () => {
 	const {poller, clock, last, results} = setup({endpoints: ['online']});
 	poller.start();

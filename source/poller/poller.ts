@@ -33,6 +33,11 @@ export type Poller = {
 	resume(): void;
 	setIntervalMs(ms: number): void;
 	setEndpointEnabled(endpoint: PolledEndpoint, enabled: boolean): void;
+	/**
+	Asks an endpoint no more often than every `ms` (0: at the interval), for
+	data that is on screen but not being looked at closely.
+	*/
+	setEndpointLeastEveryMs(endpoint: PolledEndpoint, ms: number): void;
 	/** Polls every enabled endpoint that is not already waiting for one. */
 	pollNow(): void;
 };
@@ -71,6 +76,9 @@ type EndpointState = {
 	timer: unknown;
 	/** Set when the pending timer follows a success (a regular interval). */
 	startedAtMs: number | undefined;
+	/** How long the last successful poll took. */
+	durationMs: number;
+	leastEveryMs: number;
 	failureCount: number;
 };
 
@@ -127,6 +135,8 @@ export const createPoller = (options: PollerOptions): Poller => {
 				isInFlight: false,
 				timer: undefined,
 				startedAtMs: undefined,
+				durationMs: 0,
+				leastEveryMs: 0,
 				failureCount: 0,
 			},
 		]),
@@ -172,6 +182,25 @@ export const createPoller = (options: PollerOptions): Poller => {
 		return Math.min(backoffMs, Math.max(maxBackoffMs, intervalMs));
 	};
 
+	// A stream dump that takes long to come (100,000 streams are 25 MB) is
+	// asked for less often: hytop must not keep the server busy, nor spend
+	// its own time parsing dumps nobody can read that fast.
+	const everyMsOf = (endpoint: PolledEndpoint, state: EndpointState) =>
+		Math.max(
+			intervalMs,
+			state.leastEveryMs,
+			endpoint === 'streams' ? state.durationMs / maxBusyShare : 0,
+		);
+
+	/** Moves a regular wait to match a new pace, from its poll's start. */
+	const reschedule = (endpoint: PolledEndpoint, state: EndpointState) => {
+		const {timer, startedAtMs} = state;
+		if (timer !== undefined && startedAtMs !== undefined) {
+			const dueAtMs = startedAtMs + everyMsOf(endpoint, state);
+			schedule(endpoint, Math.max(0, dueAtMs - clock.now()));
+		}
+	};
+
 	const settle = (
 		endpoint: PolledEndpoint,
 		startedAtMs: number,
@@ -187,13 +216,8 @@ export const createPoller = (options: PollerOptions): Poller => {
 			state.failureCount = 0;
 			state.startedAtMs = startedAtMs;
 			const durationMs = Math.max(0, atMs - startedAtMs);
-			// A stream dump that takes long to come (100,000 streams are 25 MB)
-			// is asked for less often: hytop must not keep the server busy,
-			// nor spend its own time parsing dumps nobody can read that fast.
-			const everyMs =
-				endpoint === 'streams'
-					? Math.max(intervalMs, durationMs / maxBusyShare)
-					: intervalMs;
+			state.durationMs = durationMs;
+			const everyMs = everyMsOf(endpoint, state);
 			if (canSchedule(state)) {
 				schedule(endpoint, Math.max(0, everyMs - durationMs));
 			}
@@ -313,12 +337,14 @@ export const createPoller = (options: PollerOptions): Poller => {
 			// A regular wait is measured from its poll's start, so a shorter
 			// interval takes effect now instead of after the old one.
 			for (const [endpoint, state] of states) {
-				const {timer, startedAtMs} = state;
-				if (timer !== undefined && startedAtMs !== undefined) {
-					const dueAtMs = startedAtMs + intervalMs;
-					schedule(endpoint, Math.max(0, dueAtMs - clock.now()));
-				}
+				reschedule(endpoint, state);
 			}
+		},
+
+		setEndpointLeastEveryMs(endpoint, ms) {
+			const state = stateOf(endpoint);
+			state.leastEveryMs = Math.max(0, ms);
+			reschedule(endpoint, state);
 		},
 
 		setEndpointEnabled(endpoint, enabled) {

@@ -23,7 +23,7 @@ import {
 	uiReducer,
 } from './ui-state.js';
 import {useClear} from './use-clear.js';
-import {type WatchedServer, useFleet} from './use-fleet.js';
+import {type StreamsPace, type WatchedServer, useFleet} from './use-fleet.js';
 import {useKeys} from './use-keys.js';
 import {useKickReports} from './use-kick-reports.js';
 import {useKicks} from './use-kicks.js';
@@ -59,7 +59,7 @@ export const App = ({
 		togglePause,
 		changeIntervalMs,
 		pollNow,
-		setStreamsWanted,
+		setStreamsPace,
 	} = useFleet(servers, initialIntervalMs);
 	// Keys can come faster than frames (key repeat, a paste): each command
 	// must see what the previous one did, so the state is also kept in a ref
@@ -141,9 +141,14 @@ export const App = ({
 	const isStreamsShown =
 		layout.kind === 'panes' &&
 		(layout.streamsHeight > 0 || ui.zoomedUser !== undefined);
+	const streamsPace: StreamsPace = !isStreamsShown
+		? 'hidden'
+		: focus === 'streams'
+			? 'watched'
+			: 'glance';
 	useEffect(() => {
-		setStreamsWanted(isStreamsShown);
-	}, [isStreamsShown, setStreamsWanted]);
+		setStreamsPace(streamsPace);
+	}, [streamsPace, setStreamsPace]);
 
 	const isMoving = useCallback(
 		(server: number, userId: string) => {

@@ -72,11 +72,14 @@ export const ScreenBody = ({
 		0,
 		...fleet.servers.map(server => server.monitor.status.streams.everyMs ?? 0),
 	);
+	const everyText = `every ${(slowestEveryMs / 1000).toFixed(1)}s`;
 	const streamsNote =
 		`by ${sortLabels[ui.streamSort.key]}` +
-		(slowestEveryMs > 0
-			? ` · large dump: refreshed every ${(slowestEveryMs / 1000).toFixed(1)}s`
-			: '');
+		(slowestEveryMs === 0
+			? ''
+			: focus === 'streams'
+				? ` · large dump: refreshed ${everyText}`
+				: ` · refreshed ${everyText} (Tab: watch)`);
 	// An empty pane must not pass for an idle server when nothing came yet.
 	const hasTraffic = fleet.servers.some(
 		server => server.monitor.status.traffic.lastOkAtMs !== undefined,

@@ -37,9 +37,19 @@ export type FleetHandle = {
 	readonly changeIntervalMs: (next: (currentMs: number) => number) => number;
 	/** Poll every endpoint of every server now, after an action. */
 	readonly pollNow: () => void;
-	/** Whether /dump/streams is wanted: it is skipped while nobody looks. */
-	readonly setStreamsWanted: (isWanted: boolean) => void;
+	/** How closely the streams are watched: see StreamsPace. */
+	readonly setStreamsPace: (pace: StreamsPace) => void;
 };
+
+/**
+How often /dump/streams is asked: never while its pane is hidden, at the
+interval while the operator looks at the streams (focus or zoom), and every
+`glanceEveryMs` while the streams pane only sits beside the users: the dump
+is the costliest answer by far.
+*/
+export type StreamsPace = 'hidden' | 'glance' | 'watched';
+
+export const glanceEveryMs = 5000;
 
 /**
 Polls every server with a poller of its own, so a slow or dead one never
@@ -171,9 +181,13 @@ export const useFleet = (
 		}
 	}, []);
 
-	const setStreamsWanted = useCallback((isWanted: boolean) => {
+	const setStreamsPace = useCallback((pace: StreamsPace) => {
 		for (const poller of pollersRef.current) {
-			poller.setEndpointEnabled('streams', isWanted);
+			poller.setEndpointLeastEveryMs(
+				'streams',
+				pace === 'glance' ? glanceEveryMs : 0,
+			);
+			poller.setEndpointEnabled('streams', pace !== 'hidden');
 		}
 	}, []);
 
@@ -186,6 +200,6 @@ export const useFleet = (
 		togglePause,
 		changeIntervalMs,
 		pollNow,
-		setStreamsWanted,
+		setStreamsPace,
 	};
 };
