@@ -128,9 +128,16 @@ export const applySgr = (style: Style, text: string): Style | undefined => {
 
 /**
 The SGR sequence that turns `from` into `to`: only what differs, or a reset
-and the whole of `to` when that is shorter or `from` is unknown.
+and the whole of `to` when that is shorter or `from` is unknown. Without
+`mayReset`, only what differs, one sequence per attribute: text that will
+be styled again around it (as Ink colours a line) must not reset the outer
+style, and an outer style reopens itself after its own closing sequence.
 */
-export const changeStyle = (from: Style | undefined, to: Style): string => {
+export const changeStyle = (
+	from: Style | undefined,
+	to: Style,
+	mayReset = true,
+): string => {
 	if (from === to) {
 		return '';
 	}
@@ -167,6 +174,10 @@ export const changeStyle = (from: Style | undefined, to: Style): string => {
 
 	if (from.bg !== to.bg) {
 		parameters.push(to.bg ?? '49');
+	}
+
+	if (!mayReset) {
+		return parameters.map(parameter => sgr(parameter)).join('');
 	}
 
 	const delta = parameters.join(';');

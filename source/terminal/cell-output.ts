@@ -1,0 +1,297 @@
+// A stand-in for Ink's Output class (ink/build/output.js), which turns the
+// laid-out texts of a frame into the frame's lines. Ink's own splits every
+// line of every frame into styled-character objects and joins them back,
+// which is most of a frame's cost; this one keeps the cells of each line it
+// has seen, so a line that did not change since the last frame costs a
+// lookup. The frame it makes shows the same cells in the same styles.
+import stringWidth from 'string-width';
+
+import {applySgr, changeStyle, plain, type Style} from './sgr-style.js';
+
+/** What a line of text puts in one cell; a wide one is followed by a gap. */
+type Glyph = {
+	readonly text: string;
+	readonly width: number;
+	readonly style: Style;
+};
+
+export type Clip = {
+	readonly x1?: number;
+	readonly x2?: number;
+	readonly y1?: number;
+	readonly y2?: number;
+};
+
+type Transformer = (line: string, index: number) => string;
+
+type Operation =
+	| {
+			readonly type: 'write';
+			readonly x: number;
+			readonly y: number;
+			readonly text: string;
+			readonly transformers: readonly Transformer[];
+	  }
+	| {readonly type: 'clip'; readonly clip: Clip}
+	| {readonly type: 'unclip'};
+
+const blank: Glyph = {text: ' ', width: 1, style: plain};
+const printableAscii = /^[\u0020-\u007E]*$/;
+const graphemes = new Intl.Segmenter();
+// A CSI sequence: parameters, intermediates, final byte.
+const csi = /\u001B\[([\u0030-\u003F]*)([\u0020-\u002F]*)([\u0040-\u007E])/y;
+// Any other escape: an OSC string up to BEL or ST, or ESC and one character.
+const otherEscape = /\u001B(?:\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|.?)/y;
+
+// Frames repeat most of their lines; a screenful of new lines a second
+// would still take minutes to fill this.
+const lineCacheLimit = 4000;
+const lineCache = new Map<string, readonly Glyph[]>();
+const widthCache = new Map<string, number>();
+
+/** Columns of a grapheme as Ink counts them: never less than one. */
+const graphemeWidth = (grapheme: string): number => {
+	let width = widthCache.get(grapheme);
+	if (width === undefined) {
+		width = Math.max(1, stringWidth(grapheme));
+		if (widthCache.size >= lineCacheLimit) {
+			widthCache.clear();
+		}
+
+		widthCache.set(grapheme, width);
+	}
+
+	return width;
+};
+
+const addGlyphs = (glyphs: Glyph[], text: string, style: Style): void => {
+	if (printableAscii.test(text)) {
+		for (const character of text) {
+			glyphs.push({text: character, width: 1, style});
+		}
+
+		return;
+	}
+
+	for (const {segment} of graphemes.segment(text)) {
+		glyphs.push({text: segment, width: graphemeWidth(segment), style});
+	}
+};
+
+/**
+The cells a line of text fills, styled by its SGR sequences. Other escape
+sequences are left out: the screen is drawn from cells, and hytop's own
+texts never hold any (untrusted strings are escaped before they are shown).
+*/
+const parseLine = (line: string): readonly Glyph[] => {
+	const glyphs: Glyph[] = [];
+	let style = plain;
+	let textStart = 0;
+	let index = line.indexOf('\u001B');
+	while (index >= 0) {
+		addGlyphs(glyphs, line.slice(textStart, index), style);
+		csi.lastIndex = index;
+		const sequence = csi.exec(line);
+		if (sequence === null) {
+			otherEscape.lastIndex = index;
+			otherEscape.exec(line);
+			textStart = otherEscape.lastIndex;
+		} else {
+			textStart = csi.lastIndex;
+			if (sequence[3] === 'm' && sequence[2] === '') {
+				style = applySgr(style, sequence[1]!) ?? style;
+			}
+		}
+
+		index = line.indexOf('\u001B', textStart);
+	}
+
+	addGlyphs(glyphs, line.slice(textStart), style);
+	return glyphs;
+};
+
+const glyphsOf = (line: string): readonly Glyph[] => {
+	let glyphs = lineCache.get(line);
+	if (glyphs === undefined) {
+		glyphs = parseLine(line);
+		if (lineCache.size >= lineCacheLimit) {
+			lineCache.clear();
+		}
+
+		lineCache.set(line, glyphs);
+	}
+
+	return glyphs;
+};
+
+/**
+Cells as text, SGR only where the style changes, closed at the end. A cut
+line is styled again by Ink's transformers, so it closes each attribute on
+its own instead of resetting all.
+*/
+const glyphsText = (
+	glyphs: readonly Glyph[],
+	end: number,
+	mayReset: boolean,
+): string => {
+	let text = '';
+	let style = plain;
+	for (let index = 0; index < end; index++) {
+		const glyph = glyphs[index]!;
+		if (glyph.style !== style) {
+			text += changeStyle(style, glyph.style, mayReset);
+			style = glyph.style;
+		}
+
+		text += glyph.text;
+	}
+
+	return text + changeStyle(style, plain, mayReset);
+};
+
+/** A row of the frame as text. */
+const rowText = (row: readonly Glyph[]): string => {
+	// Trailing plain spaces look like erased cells: Ink trims them too.
+	let end = row.length;
+	while (end > 0 && row[end - 1]!.text === ' ' && row[end - 1]!.style === plain) {
+		end--;
+	}
+
+	return glyphsText(row, end, true);
+};
+
+/**
+The part of a styled line from column `from` up to `to`, as Ink's clipping
+cuts it: a character is kept when it starts inside.
+*/
+const sliceColumns = (line: string, from: number, to: number): string => {
+	const kept: Glyph[] = [];
+	let column = 0;
+	for (const glyph of glyphsOf(line)) {
+		if (column >= to) {
+			break;
+		}
+
+		if (column >= from) {
+			kept.push(glyph);
+		}
+
+		column += glyph.width;
+	}
+
+	return glyphsText(kept, kept.length, false);
+};
+
+export default class CellOutput {
+	readonly width: number;
+	readonly height: number;
+	private readonly operations: Operation[] = [];
+
+	constructor({width, height}: {width: number; height: number}) {
+		this.width = width;
+		this.height = height;
+	}
+
+	write(
+		x: number,
+		y: number,
+		text: string,
+		{transformers}: {transformers: readonly Transformer[]},
+	): void {
+		if (text) {
+			this.operations.push({type: 'write', x, y, text, transformers});
+		}
+	}
+
+	clip(clip: Clip): void {
+		this.operations.push({type: 'clip', clip});
+	}
+
+	unclip(): void {
+		this.operations.push({type: 'unclip'});
+	}
+
+	get(): {output: string; height: number} {
+		const rows: Glyph[][] = [];
+		for (let y = 0; y < this.height; y++) {
+			rows.push(Array.from<Glyph>({length: this.width}).fill(blank));
+		}
+
+		const clips: Clip[] = [];
+		for (const operation of this.operations) {
+			if (operation.type === 'clip') {
+				clips.push(operation.clip);
+			} else if (operation.type === 'unclip') {
+				clips.pop();
+			} else {
+				this.place(rows, operation, clips.at(-1));
+			}
+		}
+
+		return {output: rows.map(row => rowText(row)).join('\n'), height: rows.length};
+	}
+
+	// Ink's rules, step by step: skip a text wholly outside the clip, cut
+	// each line to the clip's columns and the lines to its rows, then style.
+	private place(
+		rows: Glyph[][],
+		{x, y, text, transformers}: Extract<Operation, {type: 'write'}>,
+		clip: Clip | undefined,
+	): void {
+		let lines = text.split('\n');
+		let left = x;
+		let top = y;
+		const {x1, x2, y1, y2} = clip ?? {};
+		const clipsColumns = x1 !== undefined && x2 !== undefined;
+		const clipsRows = y1 !== undefined && y2 !== undefined;
+		if (clipsColumns) {
+			const widest = Math.max(...lines.map(line => stringWidth(line)));
+			if (x + widest < x1 || x > x2) {
+				return;
+			}
+		}
+
+		if (clipsRows && (y + lines.length < y1 || y > y2)) {
+			return;
+		}
+
+		if (clipsColumns) {
+			lines = lines.map(line =>
+				sliceColumns(line, Math.max(0, x1 - x), x2 - x),
+			);
+			left = Math.max(x, x1);
+		}
+
+		if (clipsRows) {
+			lines = lines.slice(Math.max(0, y1 - y), y2 - y);
+			top = Math.max(y, y1);
+		}
+
+		let rowIndex = top;
+		for (let [index, line] of lines.entries()) {
+			const row = rows[rowIndex];
+			// As in Ink, a line off the frame keeps the next one off too.
+			if (row === undefined) {
+				continue;
+			}
+
+			for (const transformer of transformers) {
+				line = transformer(line, index);
+			}
+
+			let column = left;
+			for (const glyph of glyphsOf(line)) {
+				if (column >= 0 && column + glyph.width <= this.width) {
+					row[column] = glyph;
+					for (let gap = 1; gap < glyph.width; gap++) {
+						row[column + gap] = {text: '', width: 0, style: glyph.style};
+					}
+				}
+
+				column += glyph.width;
+			}
+
+			rowIndex++;
+		}
+	}
+}
