@@ -60,7 +60,14 @@ export const layoutColumns = <Row>(
 /** A run of text in a row, with its colour when it has one. */
 export type Segment = {readonly text: string; readonly color?: string};
 
-/** A row's cells, fitted to their widths and merged into few segments. */
+const printableAscii = /^[\x20-\x7e]*$/;
+
+/**
+A row's cells, fitted to their widths and merged into few segments. A cell
+that is coloured, or holds more than printable ASCII (a sparkline, a CJK
+name), gets a segment of its own: each segment is measured on every frame,
+and only ASCII is cheap to measure.
+*/
 export const rowSegments = <Row>(
 	row: Row,
 	columns: ReadonlyArray<PlacedColumn<Row>>,
@@ -71,13 +78,16 @@ export const rowSegments = <Row>(
 		const separator = index > 0 ? ' ' : '';
 		const text = fitText(column.cell(row), column.placedWidth, column.align);
 		const color = column.color?.(row);
-		if (color === undefined) {
+		if (color === undefined && printableAscii.test(text)) {
 			plain += separator + text;
 			continue;
 		}
 
-		segments.push({text: plain + separator});
-		segments.push({text, color});
+		if (plain + separator !== '') {
+			segments.push({text: plain + separator});
+		}
+
+		segments.push(color === undefined ? {text} : {text, color});
 		plain = '';
 	}
 

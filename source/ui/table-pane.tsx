@@ -79,29 +79,26 @@ const TablePaneView = <Row,>({
 			) : (
 				visible.map((row, index) => {
 					const isSelected = isFocused && start + index === selectedIndex;
+					const rowColour = rowColor?.(row);
+					// One text node per segment, not one per row: see rowSegments.
 					return (
-						<Text
-							key={rowKey(row)}
-							inverse={isSelected}
-							color={rowColor?.(row)}
-							wrap="truncate"
-						>
-							{isSelected ? '>' : ' '}
-							{rowSegments(row, placed).map((segment, segmentIndex) =>
-								segment.color === undefined ? (
-									segment.text
-								) : (
-									<Text
-										// Segments are positional: cells never move between them.
-										// eslint-disable-next-line react/no-array-index-key
-										key={segmentIndex}
-										color={segment.color}
-									>
-										{segment.text}
-									</Text>
-								),
-							)}
-						</Text>
+						<Box key={rowKey(row)} height={1}>
+							<Text inverse={isSelected} color={rowColour}>
+								{isSelected ? '>' : ' '}
+							</Text>
+							{rowSegments(row, placed).map((segment, segmentIndex) => (
+								<Text
+									// Segments are positional: cells never move between them.
+									// eslint-disable-next-line react/no-array-index-key
+									key={segmentIndex}
+									inverse={isSelected}
+									color={segment.color ?? rowColour}
+									wrap="truncate"
+								>
+									{segment.text}
+								</Text>
+							))}
+						</Box>
 					);
 				})
 			)}
