@@ -1,29 +1,65 @@
 // The bytes that bring one line of the screen up to date: the changed runs
 // of cells, the cursor moves between them, and an erase of what is left.
 import {changedRuns} from './changed-runs.js';
+import {type Cursor, moveCursor} from './cursor-moves.js';
 import {changeStyle, plain, type Style} from './sgr-style.js';
 import type {Cell, Row} from './styled-line.js';
-import {eraseToLineEnd, moveAlong, moveTo, reset} from './terminal-codes.js';
+import {eraseToLineEnd} from './terminal-codes.js';
 
-/** A line rewritten whole from its first column; ends in the plain style. */
-const rewriteRow = (at: number, row: Row): string => {
-	const closing = row.cells !== undefined && row.endStyle === plain;
-	return (
-		moveTo(at, 0) +
-		eraseToLineEnd +
-		changeStyle(plain, row.startStyle) +
-		row.text +
-		(closing ? '' : reset)
-	);
+/**
+What the terminal holds between two writes of a diff: where the cursor
+stands and the SGR style in force, either undefined when not known. Moves
+leave the style as it is, so it is carried from one run to the next
+instead of being reset and set again.
+*/
+export type Pen = {
+	readonly cursor: Cursor | undefined;
+	readonly style: Style | undefined;
 };
 
-/** Cells written from the style `from`, and the style they leave. */
+/**
+An erase from `cursor` to the end of its row, `row`, `column`. Erased cells
+take the background in force: the style is made plain first, as a full
+redraw leaves them.
+*/
+export const eraseFrom = (
+	pen: Pen,
+	row: number,
+	column: number,
+): {readonly output: string; readonly pen: Pen} => ({
+	output:
+		moveCursor(pen.cursor, row, column) +
+		changeStyle(pen.style, plain) +
+		eraseToLineEnd,
+	pen: {cursor: {row, column}, style: plain},
+});
+
+/**
+A line rewritten whole from its first column. Its escapes other than SGR
+may move the cursor or change what SGR does: both are unknown after it.
+*/
+const rewriteRow = (
+	at: number,
+	row: Row,
+	pen: Pen,
+): {readonly output: string; readonly pen: Pen} => {
+	const erase = eraseFrom(pen, at, 0);
+	return {
+		output: erase.output + changeStyle(plain, row.startStyle) + row.text,
+		pen: {
+			cursor: undefined,
+			style: row.cells === undefined ? undefined : row.endStyle,
+		},
+	};
+};
+
+/** Cells written from the style `from`. */
 const encodeCells = (
 	cells: readonly Cell[],
 	start: number,
 	end: number,
-	from: Style,
-): {readonly text: string; readonly style: Style} => {
+	from: Style | undefined,
+): string => {
 	let text = '';
 	let style = from;
 	for (let at = start; at < end; at++) {
@@ -32,19 +68,22 @@ const encodeCells = (
 		style = cell.style;
 	}
 
-	return {text, style};
+	return text;
 };
 
 /**
 The bytes that turn screen row `at`, showing `before`, into `after`, on a
-screen `columnCount` wide. They end in the plain style.
+screen `columnCount` wide, with the terminal's cursor and style in `pen`;
+and the pen they leave. The style is not reset at the end: the next row
+may go on in it.
 */
 export const diffRow = (
 	at: number,
 	before: Row | undefined,
 	after: Row,
 	columnCount: number,
-): string => {
+	pen: Pen,
+): {readonly output: string; readonly pen: Pen} => {
 	const previousCells = before === undefined ? [] : before.cells;
 	const previousWidth = before?.width ?? 0;
 	// A line wider than the screen had its tail written over the last
@@ -55,7 +94,7 @@ export const diffRow = (
 		after.width > columnCount ||
 		previousWidth > columnCount
 	) {
-		return rewriteRow(at, after);
+		return rewriteRow(at, after, pen);
 	}
 
 	const cells = after.cells;
@@ -67,52 +106,44 @@ export const diffRow = (
 	}
 
 	let output = '';
-	let style = plain;
-	let end = 0;
-	// Where the cursor stands after the last write in this row. With
-	// auto-wrap off it stays on the last column once the row is full.
-	let cursor: number | undefined;
+	let {cursor, style} = pen;
+	// The cell after the last one written in this row, if any.
+	let end: number | undefined;
 	for (const [start, runEnd] of changedRuns(
 		previousCells,
 		previousWidth,
 		cells,
 		columns,
 	)) {
-		const restart = encodeCells(cells, start, runEnd, plain);
-		const restartText =
-			(style === plain ? '' : reset) +
-			moveAlong(at, cursor, columns[start]!) +
-			restart.text;
+		const jump =
+			moveCursor(cursor, at, columns[start]!) +
+			encodeCells(cells, start, runEnd, style);
 		// Writing the few unchanged cells between two runs can cost less
-		// than a reset and a cursor move.
+		// than a cursor move.
 		const bridge =
-			output === '' ? undefined : encodeCells(cells, end, runEnd, style);
-		if (
+			end === undefined
+				? undefined
+				: encodeCells(cells, end, runEnd, style);
+		output +=
 			bridge !== undefined &&
-			Buffer.byteLength(bridge.text) <= Buffer.byteLength(restartText)
-		) {
-			output += bridge.text;
-			style = bridge.style;
-		} else {
-			output += restartText;
-			style = restart.style;
-		}
-
+			Buffer.byteLength(bridge) <= Buffer.byteLength(jump)
+				? bridge
+				: jump;
 		end = runEnd;
 		const last = cells[end - 1]!;
-		cursor = Math.min(columns[end - 1]! + last.width, columnCount - 1);
-	}
-
-	if (style !== plain) {
-		output += reset;
+		style = last.style;
+		// With auto-wrap off the cursor stays on the last column once the
+		// row is full.
+		cursor = {
+			row: at,
+			column: Math.min(columns[end - 1]! + last.width, columnCount - 1),
+		};
 	}
 
 	if (previousWidth > after.width) {
-		// The cursor already stands after the last cell when it was written.
-		const isAtEnd = cursor === after.width;
-		output +=
-			(isAtEnd ? '' : moveAlong(at, cursor, after.width)) + eraseToLineEnd;
+		const erase = eraseFrom({cursor, style}, at, after.width);
+		return {output: output + erase.output, pen: erase.pen};
 	}
 
-	return output;
+	return {output, pen: {cursor, style}};
 };

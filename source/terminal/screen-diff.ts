@@ -1,14 +1,14 @@
 // Ink's standard renderer erases and rewrites its whole frame on every
 // render. hytop owns the alternate screen, so each cell's place is known:
 // this turns a new frame into rewrites of only the cells that changed.
-import {diffRow} from './row-diff.js';
-import {plain} from './sgr-style.js';
+import {moveCursor} from './cursor-moves.js';
+import {diffRow, eraseFrom} from './row-diff.js';
+import {moveRows} from './row-moves.js';
+import {changeStyle, plain} from './sgr-style.js';
 import {parseRow, type Row} from './styled-line.js';
 import {
 	eraseScreen,
-	eraseToLineEnd,
 	home,
-	moveTo,
 	reset,
 	wrapOff,
 	wrapOn,
@@ -71,7 +71,7 @@ The bytes that turn the screen showing `previous` into `next`, both lists
 of lines from the top of the screen, on a screen `columnCount` wide.
 Without `previous` (first frame, after a resize or an unknown write) the
 screen is cleared and drawn whole. The terminal's style is plain before and
-after: every write here ends with a reset.
+after every write.
 */
 export const diffFrames = (
 	previous: readonly string[] | undefined,
@@ -84,16 +84,28 @@ export const diffFrames = (
 		return drawWhole(next);
 	}
 
-	let output = '';
+	// Ink may have moved the cursor since the last diff; its style is plain.
+	const moves = moveRows(before, after, columnCount, {
+		cursor: undefined,
+		style: plain,
+	});
+	let output = moves.output;
+	let {pen} = moves;
 	const rowCount = Math.max(before.length, after.length);
 	for (let at = 0; at < rowCount; at++) {
-		const old = before[at];
+		const old = moves.screen[at];
 		const row = after[at];
+		let change: ReturnType<typeof diffRow> | undefined;
 		if (row === undefined) {
 			const isBlank = old?.cells !== undefined && old.width === 0;
-			output += isBlank ? '' : moveTo(at, 0) + eraseToLineEnd;
+			change = isBlank ? undefined : eraseFrom(pen, at, 0);
 		} else if (row !== old) {
-			output += diffRow(at, old, row, columnCount);
+			change = diffRow(at, old, row, columnCount, pen);
+		}
+
+		if (change !== undefined) {
+			output += change.output;
+			pen = change.pen;
 		}
 	}
 
@@ -101,8 +113,13 @@ export const diffFrames = (
 		return '';
 	}
 
-	// Back to where Ink believes the cursor is: the frame's last line.
+	// Back to where Ink believes the cursor is, the frame's last line, in
+	// the plain style.
 	return (
-		wrapOff + output + moveTo(Math.max(0, next.length - 1), 0) + wrapOn
+		wrapOff +
+		output +
+		changeStyle(pen.style, plain) +
+		moveCursor(pen.cursor, Math.max(0, next.length - 1), 0) +
+		wrapOn
 	);
 };

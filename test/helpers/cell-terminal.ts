@@ -7,9 +7,10 @@ const blank = (style: string): GridCell => ({text: ' ', style});
 
 /**
 A tiny terminal for checking what written bytes leave on screen. It knows
-only what the screen diff sends: cursor position (CUP), cursor forward
-(CUF), SGR, erase in line and display, auto-wrap on and off, CR, LF and
-printing, wide characters included. Its style is kept apart from the code under test: a map from
+only what the screen diff sends: cursor position (CUP), column (CHA), up,
+down, forward and back (CUU, CUD, CUF, CUB), SGR, erase in line and
+display, auto-wrap on and off, CR, LF and printing, wide characters
+included. Its style is kept apart from the code under test: a map from
 attribute to parameter, so two ways to reach a style compare equal.
 */
 export class CellTerminal {
@@ -75,6 +76,20 @@ export class CellTerminal {
 		} else if (final === 'C') {
 			const count = Number(parameters || '1');
 			this.column = Math.min(this.columns - 1, this.column + count);
+		} else if (final === 'D') {
+			const count = Number(parameters || '1');
+			this.column = Math.max(0, this.column - count);
+		} else if (final === 'G') {
+			const column = Number(parameters || '1');
+			this.column = Math.min(this.columns, column) - 1;
+		} else if (final === 'A') {
+			const count = Number(parameters || '1');
+			this.row = Math.max(0, this.row - count);
+		} else if (final === 'B') {
+			const count = Number(parameters || '1');
+			this.row = Math.min(this.rows - 1, this.row + count);
+		} else if (final === 'L' || final === 'M') {
+			this.#shiftLines(Number(parameters || '1'), final === 'L');
 		} else if (final === 'K' && parameters === '') {
 			this.#erase(this.row, this.column);
 		} else if (final === 'J' && parameters === '2') {
@@ -91,6 +106,28 @@ export class CellTerminal {
 		} else {
 			throw new Error(`unsupported sequence ${parameters}${final}`);
 		}
+	}
+
+	// Insert (IL) or delete (DL) lines at the cursor's row: the lines below
+	// move down or up, new ones are blank, and the cursor goes to column 1.
+	#shiftLines(count: number, isInsert: boolean): void {
+		const background = this.#attributes.get('bg');
+		const style = background === undefined ? '' : `bg=${background}`;
+		const blankLine = () =>
+			Array.from({length: this.columns}, () => blank(style));
+
+		const lines = Math.min(count, this.rows - this.row);
+		for (let line = 0; line < lines; line++) {
+			if (isInsert) {
+				this.grid.splice(this.rows - 1, 1);
+				this.grid.splice(this.row, 0, blankLine());
+			} else {
+				this.grid.splice(this.row, 1);
+				this.grid.push(blankLine());
+			}
+		}
+
+		this.column = 0;
 	}
 
 	// Erased cells take the background in force, as most terminals do.
@@ -131,7 +168,8 @@ export class CellTerminal {
 				line[this.column + 1] = {text: '', style: this.style};
 			}
 
-			this.column = after;
+			// Auto-wrap is off: the cursor stays on the last column.
+			this.column = Math.min(after, this.columns - 1);
 		}
 	}
 
