@@ -1,5 +1,5 @@
 import {Buffer} from 'node:buffer';
-import {Pool} from 'undici';
+import {type Dispatcher, Pool} from 'undici';
 import type {ApiCall, FailCall} from './api-call.js';
 import {ApiError} from './api-error.js';
 import type {StatsClient, StatsClientOptions} from './client-contract.js';
@@ -8,7 +8,11 @@ import {positiveOption} from './positive-option.js';
 import {readBody} from './read-body.js';
 import {parseServerTarget} from './server-target.js';
 import {statusError} from './status-error.js';
-import {parseOnline, parseStreams, parseTraffic} from './validate.js';
+import {createStreamDumpReader} from './stream-dump-reader.js';
+import type {StreamEntry} from './types.js';
+import {parseOnline, parseTraffic} from './validate.js';
+
+type BodyStream = Dispatcher.ResponseData['body'];
 
 const mebibyte = 1024 * 1024;
 const defaultTimeoutMs = 5000;
@@ -56,8 +60,14 @@ export const createStatsClient = (options: StatsClientOptions): StatsClient => {
 	});
 	let isClosed = false;
 
-	/** Runs one call; resolves with the body of a 2xx answer. */
-	const send = async (call: ApiCall): Promise<Buffer> => {
+	/**
+	Runs one call; resolves with what `read` makes of the body of a 2xx
+	answer (undefined from it: the body is over `maxBodyBytes`).
+	*/
+	const send = async <T>(
+		call: ApiCall,
+		read: (body: BodyStream) => Promise<T | undefined>,
+	): Promise<T> => {
 		const controller = new AbortController();
 		let hasTimedOut = false;
 		const timer = setTimeout(() => {
@@ -99,18 +109,23 @@ export const createStatsClient = (options: StatsClientOptions): StatsClient => {
 			const result =
 				declared > maxBodyBytes
 					? (response.body.destroy(), undefined)
-					: await readBody(response.body, maxBodyBytes);
-			if (result === undefined || !result.isComplete) {
+					: await read(response.body);
+			if (result === undefined) {
 				const limit = formatMebibytes(maxBodyBytes);
 				const message = `${call.path}: response larger than ${limit} MiB`;
 
 				throw fail('too-large', call, message);
 			}
 
-			return result.bytes;
+			return result;
 		} catch (error) {
 			if (error instanceof ApiError) {
 				throw error;
+			}
+
+			// JSON.parse's message quotes the body: keep it out.
+			if (error instanceof SyntaxError) {
+				throw fail('invalid-response', call, `${call.path}: response is not JSON`);
 			}
 
 			throw networkError(error, call, {
@@ -126,17 +141,34 @@ export const createStatsClient = (options: StatsClientOptions): StatsClient => {
 		}
 	};
 
-	const getJson = async (call: ApiCall): Promise<unknown> => {
-		const bytes = await send(call);
-		try {
-			return JSON.parse(bytes.toString('utf8')) as unknown;
-		} catch {
-			// JSON.parse's message quotes the body: keep it out.
-			const message = `${call.path}: response is not JSON`;
-
-			throw fail('invalid-response', call, message);
-		}
+	const readJson = async (body: BodyStream): Promise<unknown> => {
+		const result = await readBody(body, maxBodyBytes);
+		return result.isComplete
+			? (JSON.parse(result.bytes.toString('utf8')) as unknown)
+			: undefined;
 	};
+
+	// Read as it arrives: see createStreamDumpReader.
+	const readStreamDump = async (
+		body: BodyStream,
+	): Promise<StreamEntry[] | undefined> => {
+		const reader = createStreamDumpReader();
+		let length = 0;
+		for await (const chunk of body) {
+			length += (chunk as Buffer).length;
+			if (length > maxBodyBytes) {
+				body.destroy();
+				return undefined;
+			}
+
+			reader.push(chunk as Buffer);
+		}
+
+		return reader.end();
+	};
+
+	const getJson = async (call: ApiCall): Promise<unknown> =>
+		send(call, readJson);
 
 	return {
 		url: target.displayUrl,
@@ -170,22 +202,23 @@ export const createStatsClient = (options: StatsClientOptions): StatsClient => {
 		},
 
 		async streams() {
-			return parseStreams(
-				await getJson({
-					endpoint: 'streams',
-					method: 'GET',
-					path: '/dump/streams',
-				}),
+			return send(
+				{endpoint: 'streams', method: 'GET', path: '/dump/streams'},
+				readStreamDump,
 			);
 		},
 
 		async kick(userIds) {
-			await send({
-				endpoint: 'kick',
-				method: 'POST',
-				path: '/kick',
-				body: JSON.stringify(userIds),
-			});
+			await send(
+				{
+					endpoint: 'kick',
+					method: 'POST',
+					path: '/kick',
+					body: JSON.stringify(userIds),
+				},
+				async body =>
+					(await readBody(body, maxBodyBytes)).isComplete ? true : undefined,
+			);
 		},
 
 		async close() {

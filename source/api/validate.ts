@@ -257,7 +257,11 @@ export const parseTimestamp = (text: unknown): number | undefined => {
 	return Number.isFinite(ms) ? ms : undefined;
 };
 
-const parseStreamEntry = (value: unknown, index: number): StreamEntry => {
+/** One entry of a stream dump; `index` is its place in the list. */
+export const parseStreamEntry = (
+	value: unknown,
+	index: number,
+): StreamEntry => {
 	const where = `streams: entry ${index}`;
 	if (!isObject(value)) {
 		throw invalid(
