@@ -10,7 +10,7 @@ import {
 	parseOptions,
 	UsageError,
 } from './options.js';
-import {loadServers, type ServerConfig} from './config/server-config.js';
+import type {ServerConfig} from './config/server-config.js';
 import {restoreScreen} from './terminal/full-screen.js';
 import {checkFlagNames, flagNamesIn, flagSpecs, helpText} from './cli-flags.js';
 
@@ -60,14 +60,18 @@ const snapshot = async (
 	}
 };
 
-/** The servers the flags name, or this host's, for the monitor and export. */
+/**
+The servers the flags name, or this host's, for the monitor and export.
+Loaded on demand: demo mode needs no configuration, nor its YAML parser.
+*/
 const serversOf = async (
 	options: Pick<
 		MonitorOptions,
 		'urls' | 'configFile' | 'hysteriaConfig' | 'secretSource'
 	>,
-) =>
-	loadServers({
+) => {
+	const {loadServers} = await import('./config/server-config.js');
+	return loadServers({
 		urls: options.urls,
 		configFile: options.configFile,
 		hysteriaConfig: options.hysteriaConfig,
@@ -75,6 +79,7 @@ const serversOf = async (
 		environment: process.env,
 		warn,
 	});
+};
 
 const main = async (): Promise<number> => {
 	const cli = parseCommandLine();

@@ -6,9 +6,11 @@ import {dirname, join} from 'node:path';
 // cut to width, in two module-level caches that are never emptied. A
 // monitor draws new numbers every second, so over hours those caches become
 // most of hytop's memory. The fix bounds them: each cache starts again
-// whenever it passes a limit. It is written into the installed Ink when the
-// project is installed (`npm run prepare`); an install that skipped that
-// gets the same change from a module hook at start-up, which costs time.
+// whenever it passes a limit. The build writes it into the bundled CLI
+// (.build/bound-ink-plugin.ts); `npm run prepare` writes it into the
+// installed Ink too, for code that loads Ink from node_modules; where that
+// was skipped, a module hook makes the same change at start-up, which costs
+// time.
 
 /** Texts a cache remembers before it starts again. */
 export const textCacheLimit = 2000;
@@ -48,6 +50,15 @@ const patches: readonly Patch[] = [
 	},
 ];
 
+/** The modules of Ink, in ink/build/, that keep a text cache. */
+export const inkFilesWithTextCache: readonly string[] = patches.map(
+	patch => patch.file,
+);
+
+/** Whether a module's source carries the bound. */
+export const hasTextCacheBound = (source: string): boolean =>
+	source.includes(marker);
+
 const patchFor = (url: string) =>
 	patches.find(candidate => url.endsWith(`/ink/build/${candidate.file}`));
 
@@ -59,7 +70,7 @@ export const boundTextCache = (url: string, source: string): string => {
 	const patch = patchFor(url);
 	if (
 		!patch ||
-		source.includes(marker) ||
+		hasTextCacheBound(source) ||
 		!patch.edits.every(edit => source.includes(edit.find))
 	) {
 		return source;
@@ -73,7 +84,7 @@ export const boundTextCache = (url: string, source: string): string => {
 
 const inkFiles = (): string[] => {
 	const build = dirname(createRequire(import.meta.url).resolve('ink'));
-	return patches.map(patch => join(build, patch.file));
+	return inkFilesWithTextCache.map(file => join(build, file));
 };
 
 /** Writes the bound into the installed Ink; returns the files it changed. */
@@ -93,7 +104,7 @@ export const boundInstalledInk = (): string[] =>
 export const isInstalledInkBounded = (): boolean => {
 	try {
 		return inkFiles().every(path =>
-			readFileSync(path, 'utf8').includes(marker),
+			hasTextCacheBound(readFileSync(path, 'utf8')),
 		);
 	} catch {
 		return false;

@@ -24,8 +24,14 @@ if (process.env['NO_COLOR']) {
 // half its time collecting garbage. A monitor never wants it.
 process.env['NODE_ENV'] = 'production';
 
+/** True in the bundled CLI, whose build bounded Ink's text caches. */
+declare const HYTOP_INK_BOUNDED_AT_BUILD: boolean | undefined;
+
 // Ink's text caches would grow for as long as hytop runs (see
-// bounded-text-cache.ts). Installs bound them; otherwise a module hook does.
-if (!isInstalledInkBounded()) {
+// bounded-text-cache.ts). The bundle and installs bound them; otherwise a
+// module hook does. In the bundle this whole test is gone at build time.
+const isBoundAtBuild =
+	typeof HYTOP_INK_BOUNDED_AT_BUILD === 'boolean' && HYTOP_INK_BOUNDED_AT_BUILD;
+if (!isBoundAtBuild && !isInstalledInkBounded()) {
 	register('./bounded-text-cache.js', import.meta.url);
 }
