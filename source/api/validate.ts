@@ -15,14 +15,11 @@ type JsonObject = Readonly<Record<string, unknown>>;
 
 const maxIdLength = 40;
 
-const knownStates: ReadonlySet<string> = new Set<StreamState>([
-	'init',
-	'hook',
-	'connect',
-	'estab',
-	'closed',
-	'unknown',
-]);
+const knownStates: ReadonlyMap<string, StreamState> = new Map(
+	(['init', 'hook', 'connect', 'estab', 'closed', 'unknown'] as const).map(
+		state => [state, state],
+	),
+);
 
 const invalid = (
 	endpoint: 'traffic' | 'online' | 'streams',
@@ -306,7 +303,8 @@ export const parseStreamEntry = (
 	}
 
 	return {
-		state: knownStates.has(state) ? (state as StreamState) : 'unknown',
+		// The set's own string: the parsed one can go.
+		state: knownStates.get(state) ?? 'unknown',
 		auth,
 		connection: numbers['connection']!,
 		stream: numbers['stream']!,
