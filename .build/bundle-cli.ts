@@ -5,6 +5,7 @@ import {build} from 'esbuild';
 
 import {boundInkPlugin} from './bound-ink-plugin.js';
 import {inkDevtoolsStub} from './ink-devtools-stub.js';
+import {inkOutputPlugin} from './ink-output-plugin.js';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -26,6 +27,8 @@ await build({
 		// The plugin below has bounded Ink's text caches, so the module hook
 		// in live-rendering.ts is left out.
 		HYTOP_INK_BOUNDED_AT_BUILD: 'true',
+		// And the one below gives Ink's renderer CellOutput.
+		HYTOP_INK_OUTPUT_SWAPPED_AT_BUILD: 'true',
 	},
 	logOverride: {
 		// live-rendering.ts assigns NODE_ENV for unbundled code; here the
@@ -39,5 +42,5 @@ await build({
 			"import {createRequire as createHytopRequire} from 'node:module';\n" +
 			'const require = createHytopRequire(import.meta.url);',
 	},
-	plugins: [boundInkPlugin, inkDevtoolsStub],
+	plugins: [boundInkPlugin, inkDevtoolsStub, inkOutputPlugin],
 });

@@ -6,7 +6,6 @@ import {
 	mkdtemp,
 	readFile,
 	rm,
-	writeFile,
 } from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -14,9 +13,8 @@ import {after, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
 
-import {build} from 'esbuild';
-
 import {boundInkPlugin} from '../.build/bound-ink-plugin.js';
+import {bundleWithFakeInk} from './helpers/bundle-with-fake-ink.js';
 import {openTerminal, type Terminal} from './helpers/tmux.js';
 
 // The built CLI is one file made by .build/bundle-cli.ts (npm test builds
@@ -69,29 +67,11 @@ export default function wrapText(text, maxWidth, wrapType) {
 }`,
 };
 
-/** Bundles `entry` against a fake Ink with the given modules. */
 const bundleWithInk = async (
 	modules: Record<string, string>,
 	entry: string,
-): Promise<string> => {
-	const folder = await makeFolder();
-	const inkBuild = join(folder, 'node_modules', 'ink', 'build');
-	await mkdir(inkBuild, {recursive: true});
-	for (const [file, source] of Object.entries(modules)) {
-		// eslint-disable-next-line no-await-in-loop
-		await writeFile(join(inkBuild, file), source);
-	}
-
-	const result = await build({
-		stdin: {contents: entry, resolveDir: folder, loader: 'js'},
-		bundle: true,
-		format: 'esm',
-		write: false,
-		logLevel: 'silent',
-		plugins: [boundInkPlugin],
-	});
-	return result.outputFiles[0]?.text ?? '';
-};
+): Promise<string> =>
+	bundleWithFakeInk(await makeFolder(), modules, entry, [boundInkPlugin]);
 
 const importsBoth =
 	"export {default as m} from './node_modules/ink/build/measure-text.js';\n" +

@@ -35,3 +35,16 @@ const isBoundAtBuild =
 if (!isBoundAtBuild && !isInstalledInkBounded()) {
 	register('./bounded-text-cache.js', import.meta.url);
 }
+
+/** True in the bundled CLI, whose build gave Ink's renderer CellOutput. */
+declare const HYTOP_INK_OUTPUT_SWAPPED_AT_BUILD: boolean | undefined;
+
+// Frames are drawn through CellOutput, much cheaper than Ink's own Output
+// (see ink-output-swap.ts): the bundle is built so; unbundled, a module hook
+// makes the swap for modules imported from here on.
+const isSwappedAtBuild =
+	typeof HYTOP_INK_OUTPUT_SWAPPED_AT_BUILD === 'boolean' &&
+	HYTOP_INK_OUTPUT_SWAPPED_AT_BUILD;
+if (!isSwappedAtBuild) {
+	register('./ink-output-swap.js', import.meta.url);
+}

@@ -1,10 +1,11 @@
-// First, as in the command line: React's production build, live drawing.
+// First, as in the command line: React's production build, live drawing,
+// frames drawn through CellOutput. The last is a module hook, so the modules
+// that load Ink are imported after it, below.
 import '../../source/terminal/live-rendering.js';
 
 import os from 'node:os';
 import {parseArgs} from 'node:util';
 
-import {createCycleBench} from './cycle-cost.js';
 import {startDemoProcess} from './demo-process.js';
 import {
 	measureFirstFrame,
@@ -13,6 +14,8 @@ import {
 	type SteadySample,
 } from './process-bench.js';
 import {median} from './statistics.js';
+
+const {createCycleBench} = await import('./cycle-cost.js');
 
 const {values} = parseArgs({
 	options: {
