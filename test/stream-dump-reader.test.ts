@@ -37,6 +37,9 @@ test('stream dump reader - reads what JSON.parse reads, however the body is cut'
 			entry('al"ice', 4, 'a,b}c]:443'),
 			entry('田中 {[', 8),
 			entry('🦊\\', 12, '{"x":[1,2]}'),
+			// What usually ends one entry and starts the next, inside a string.
+			entry('eve},{"auth":"mallory', 16, '},{'),
+			entry('frank', 20),
 		],
 	})}\n`;
 	const expected = parseStreams(JSON.parse(body));
@@ -44,7 +47,7 @@ test('stream dump reader - reads what JSON.parse reads, however the body is cut'
 		assert.deepEqual(read(body, size), expected, `pieces of ${size} bytes`);
 	}
 
-	assert.equal(expected.length, 3);
+	assert.equal(expected.length, 5);
 });
 
 test('stream dump reader - other shapes are read whole, as before', () => {

@@ -1,4 +1,5 @@
 import {Buffer} from 'node:buffer';
+import {StringDecoder} from 'node:string_decoder';
 
 import type {StreamEntry} from './types.js';
 import {parseStreamEntry, parseStreams} from './validate.js';
@@ -20,37 +21,39 @@ export type StreamDumpReader = {
 	readonly end: () => StreamEntry[];
 };
 
-const openBracket = 0x5b;
-const closeBracket = 0x5d;
-const openBrace = 0x7b;
-const closeBrace = 0x7d;
-const comma = 0x2c;
-const quote = 0x22;
-const backslash = 0x5c;
-
 // How the body starts before its first entry, and what may follow the list.
 const head = /^\s*\{\s*"streams"\s*:\s*\[/;
 const longestHeadBytes = 256;
 const tail = /^\s*\}\s*$/;
 
+// A string (group 1 holds its closing quote; a string the text so far
+// cuts short has none), or a character that shapes the list.
+const token = /"[^"\\]*(?:\\[^][^"\\]*)*(?:(")|\\?$)|[[\]{},]/g;
+
 export const createStreamDumpReader = (): StreamDumpReader => {
 	let phase: 'head' | 'list' | 'tail' | 'whole' = 'head';
 	const entries: StreamEntry[] = [];
-	// Bytes not parsed yet: the start of the body, or of an unfinished entry.
-	let pending: Buffer = Buffer.alloc(0);
+	const decoder = new StringDecoder('utf8');
+	// The start of the body, until its head is known.
+	let headBytes: Buffer = Buffer.alloc(0);
 	// Kept for a body read whole.
 	const wholeChunks: Buffer[] = [];
-	// Where the scan of `pending` goes on, and its state there.
+	// Text of the list not parsed yet, where its scan goes on (never inside
+	// a string), and the depth of nesting there.
+	let pending = '';
 	let scanAt = 0;
 	let depth = 0;
-	let isInString = false;
-	let isEscaped = false;
 	let tailText = '';
-
 	// After a comma an entry must follow: `[]` is a list, `[,]` is not.
 	let isAfterComma = false;
-	const parseBatch = (end: number, isLast: boolean) => {
-		const text = pending.toString('utf8', 0, end);
+
+	const addEntries = (values: readonly unknown[]) => {
+		for (const value of values) {
+			entries.push(parseStreamEntry(value, entries.length));
+		}
+	};
+
+	const parseBatch = (text: string, isLast: boolean) => {
 		const wasAfterComma = isAfterComma;
 		isAfterComma = !isLast;
 		if (text.trim() === '') {
@@ -61,77 +64,104 @@ export const createStreamDumpReader = (): StreamDumpReader => {
 			throw new SyntaxError('a list entry is missing');
 		}
 
-		const values = JSON.parse(`[${text}]`) as unknown[];
-		for (const value of values) {
-			entries.push(parseStreamEntry(value, entries.length));
-		}
+		addEntries(JSON.parse(`[${text}]`) as unknown[]);
 	};
 
-	/** Scans new bytes; parses every whole entry found so far. */
-	const scanList = () => {
-		let lastComma = -1;
-		let listEnd = -1;
-		for (let at = scanAt; at < pending.length; at++) {
-			const byte = pending[at]!;
-			if (isInString) {
-				if (isEscaped) {
-					isEscaped = false;
-				} else if (byte === backslash) {
-					isEscaped = true;
-				} else if (byte === quote) {
-					isInString = false;
-				}
-			} else if (byte === quote) {
-				isInString = true;
-			} else if (byte === openBrace || byte === openBracket) {
-				depth++;
-			} else if (byte === closeBrace || byte === closeBracket) {
-				if (depth === 0) {
-					// A brace here is not JSON: let JSON.parse say so.
-					listEnd = byte === closeBracket ? at : -1;
-					if (listEnd < 0) {
-						throw new SyntaxError('unbalanced list');
-					}
-
-					break;
-				}
-
-				depth--;
-			} else if (byte === comma && depth === 0) {
-				lastComma = at;
-			}
-		}
-
-		if (listEnd >= 0) {
-			parseBatch(listEnd, true);
-			tailText = pending.toString('utf8', listEnd + 1);
-			pending = Buffer.alloc(0);
-			phase = 'tail';
+	// Hysteria writes entries as flat objects with nothing between them, so
+	// the last `},{` of the text is most likely where one entry ends and the
+	// next begins. If it is not (it was inside a string, say), the text up to
+	// it is not a list of whole values and JSON.parse says so; the exact scan
+	// then takes over for the rest of the dump. Matching each string and
+	// bracket instead costs twice as much as parsing.
+	let isScanning = false;
+	const takeWholeEntries = () => {
+		const cut = pending.lastIndexOf('},{');
+		if (cut < 0) {
 			return;
 		}
 
-		if (lastComma >= 0) {
-			parseBatch(lastComma, false);
-			pending = pending.subarray(lastComma + 1);
+		let values: unknown[];
+		try {
+			values = JSON.parse(`[${pending.slice(0, cut + 1)}]`) as unknown[];
+		} catch {
+			isScanning = true;
+			scanList();
+			return;
 		}
 
+		addEntries(values);
+		isAfterComma = true;
+		pending = pending.slice(cut + 2);
+	};
+
+	/** Scans new text; parses every whole entry found so far. */
+	const scanList = () => {
+		let lastComma = -1;
+		token.lastIndex = scanAt;
 		scanAt = pending.length;
+		for (let match = token.exec(pending); match; match = token.exec(pending)) {
+			const [text] = match;
+			if (text.startsWith('"')) {
+				if (match[1] === undefined) {
+					// Cut short: scanned again when more text comes.
+					scanAt = match.index;
+					break;
+				}
+			} else if (text === '{' || text === '[') {
+				depth++;
+			} else if (text === ',') {
+				if (depth === 0) {
+					lastComma = match.index;
+				}
+			} else if (depth > 0) {
+				depth--;
+			} else if (text === ']') {
+				parseBatch(pending.slice(0, match.index), true);
+				tailText = pending.slice(match.index + 1);
+				pending = '';
+				phase = 'tail';
+				return;
+			} else {
+				throw new SyntaxError('unbalanced list');
+			}
+		}
+
+		if (lastComma >= 0) {
+			parseBatch(pending.slice(0, lastComma), false);
+			pending = pending.slice(lastComma + 1);
+			scanAt -= lastComma + 1;
+		}
+	};
+
+	const finish = (): StreamEntry[] => {
+		if (phase !== 'tail') {
+			throw new SyntaxError('the list of streams is cut short');
+		}
+
+		tailText += decoder.end();
+		// More keys after the list are allowed, if they are JSON.
+		if (!tail.test(tailText)) {
+			JSON.parse(`{"streams":[]${tailText}`);
+		}
+
+		return entries;
 	};
 
 	const readHead = () => {
-		const start = pending.toString(
+		const start = headBytes.toString(
 			'latin1',
 			0,
-			Math.min(pending.length, longestHeadBytes),
+			Math.min(headBytes.length, longestHeadBytes),
 		);
 		const match = head.exec(start);
 		if (match !== null) {
-			pending = pending.subarray(match[0].length);
 			phase = 'list';
-			scanList();
-		} else if (pending.length >= longestHeadBytes) {
+			pending = decoder.write(headBytes.subarray(match[0].length));
+			headBytes = Buffer.alloc(0);
+			takeWholeEntries();
+		} else if (headBytes.length >= longestHeadBytes) {
 			phase = 'whole';
-			wholeChunks.push(pending);
+			wholeChunks.push(headBytes);
 		}
 	};
 
@@ -139,20 +169,24 @@ export const createStreamDumpReader = (): StreamDumpReader => {
 		push(chunk) {
 			switch (phase) {
 				case 'head': {
-					pending = Buffer.concat([pending, chunk]);
+					headBytes = Buffer.concat([headBytes, chunk]);
 					readHead();
 					break;
 				}
 
 				case 'list': {
-					pending =
-						pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-					scanList();
+					pending += decoder.write(chunk);
+					if (isScanning) {
+						scanList();
+					} else {
+						takeWholeEntries();
+					}
+
 					break;
 				}
 
 				case 'tail': {
-					tailText += chunk.toString('utf8');
+					tailText += decoder.write(chunk);
 					break;
 				}
 
@@ -167,21 +201,20 @@ export const createStreamDumpReader = (): StreamDumpReader => {
 			switch (phase) {
 				case 'head':
 				case 'whole': {
-					const bytes = Buffer.concat([...wholeChunks, pending]);
+					const bytes = Buffer.concat([...wholeChunks, headBytes]);
 					return parseStreams(JSON.parse(bytes.toString('utf8')));
 				}
 
 				case 'list': {
-					throw new SyntaxError('the list of streams is cut short');
+					// The rest of the list, and its end, if the body has one.
+					pending += decoder.end();
+					isScanning = true;
+					scanList();
+					return finish();
 				}
 
 				case 'tail': {
-					// More keys after the list are allowed, if they are JSON.
-					if (!tail.test(tailText)) {
-						JSON.parse(`{"streams":[]${tailText}`);
-					}
-
-					return entries;
+					return finish();
 				}
 			}
 		},
