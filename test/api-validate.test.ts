@@ -251,3 +251,35 @@ test('parseTimestamp - absurd years stay finite', () => {
 	assert.equal(ms, undefined);
 	assert.ok(Number.isFinite(parseTimestamp('275761-01-01T00:00:00Z')));
 });
+
+test('parseTimestamp - the usual layout reads as the general pattern does', () => {
+	// A lower-case t is left to the pattern; an upper-case T takes the
+	// quicker path. Both must agree on every variant, valid or not.
+	const samples = [
+		'2026-12-04T10:00:00.123456789+09:00',
+		'2024-02-29T23:59:60.5-05:30',
+		'2023-02-29T00:00:00Z',
+		'0001-01-01T00:00:00Z',
+	];
+	const characters = '0123456789-:T.Z+ ';
+	let state = 7;
+	const below = (limit: number) => {
+		state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+		return state % limit;
+	};
+
+	let compared = 0;
+	for (let round = 0; round < 20_000; round++) {
+		const text = [...samples[below(samples.length)]!];
+		const at = below(text.length);
+		text[at] = characters[below(characters.length)]!;
+		const sample = text.join('');
+		if (sample[10] === 'T') {
+			const general = `${sample.slice(0, 10)}t${sample.slice(11)}`;
+			assert.equal(parseTimestamp(sample), parseTimestamp(general), sample);
+			compared++;
+		}
+	}
+
+	assert.ok(compared > 10_000);
+});
