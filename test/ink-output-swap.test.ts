@@ -7,7 +7,14 @@ import {after, test} from 'node:test';
 import {pathToFileURL} from 'node:url';
 
 import {inkOutputPlugin} from '../.build/ink-output-plugin.js';
-import {cellOutputUrl, resolve} from '../source/terminal/ink-output-swap.js';
+import stringWidth from 'string-width';
+
+import cachedStringWidth from '../source/terminal/cached-string-width.js';
+import {
+	cachedStringWidthUrl,
+	cellOutputUrl,
+	resolve,
+} from '../source/terminal/ink-output-swap.js';
 import {bundleWithFakeInk} from './helpers/bundle-with-fake-ink.js';
 
 const inkBuild = dirname(createRequire(import.meta.url).resolve('ink'));
@@ -75,4 +82,24 @@ test('ink output swap - the built CLI draws through CellOutput', async () => {
 	);
 	assert.match(bundle, /new CellOutput\(/);
 	assert.doesNotMatch(bundle, /caches = new OutputCaches\(\)/);
+});
+
+test('ink output swap - string-width everywhere but in its wrapper', async () => {
+	const swapped = await resolve('string-width', {parentURL: rendererUrl}, echo);
+	const wrapped = await resolve(
+		'string-width',
+		{parentURL: 'file:///app/source/terminal/cached-string-width.ts'},
+		echo,
+	);
+	assert.equal(swapped.url, cachedStringWidthUrl);
+	assert.equal(wrapped.url, 'string-width');
+});
+
+test('cached string width - measures as string-width does, twice over', () => {
+	const samples = ['abc', '田中 さくら', '🦊 fox', 'e\u0301', '▁▂▃█', '1\uFE0F\u20E3', ''];
+	for (const sample of [...samples, ...samples]) {
+		assert.equal(cachedStringWidth(sample), stringWidth(sample), sample);
+	}
+
+	assert.equal(cachedStringWidth('\u001B[31mab\u001B[39m'), 2);
 });

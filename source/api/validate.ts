@@ -308,10 +308,17 @@ const readCommonTimestamp = (text: string): TimestampParts | undefined => {
 		offsetMinutes: hasOffset ? twoDigits(text, at + 4) : 0,
 		offsetSign: zone === 0x2d ? -1 : 1,
 	};
-	const isComplete =
-		(isUtc || hasOffset) &&
-		Object.values(parts).every(value => !Number.isNaN(value));
-	return isComplete ? parts : undefined;
+	// A NaN from any part makes the sum NaN.
+	const sum =
+		parts.year +
+		parts.month +
+		parts.day +
+		parts.hour +
+		parts.minute +
+		parts.second +
+		parts.offsetHours +
+		parts.offsetMinutes;
+	return (isUtc || hasOffset) && !Number.isNaN(sum) ? parts : undefined;
 };
 
 /**

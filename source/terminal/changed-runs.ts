@@ -20,16 +20,24 @@ export const changedRuns = (
 	columns: readonly number[],
 ): Array<[number, number]> => {
 	// The old cell starting at each column; none where a wide one goes on.
-	const starts: Array<Cell | undefined> = [];
-	for (const cell of before) {
-		starts.push(cell);
-		if (cell.width === 2) {
-			starts.push(undefined);
+	// Indexed loops: this runs for every changed line of every frame.
+	let starts: ReadonlyArray<Cell | undefined> = before;
+	if (before.some(cell => cell.width === 2)) {
+		const spread: Array<Cell | undefined> = [];
+		for (const cell of before) {
+			spread.push(cell);
+			if (cell.width === 2) {
+				spread.push(undefined);
+			}
 		}
+
+		starts = spread;
 	}
 
 	const runs: Array<[number, number]> = [];
-	for (const [at, cell] of after.entries()) {
+	let last: [number, number] | undefined;
+	for (let at = 0; at < after.length; at++) {
+		const cell = after[at]!;
 		const column = columns[at]!;
 		// Past the old line's end the screen is erased: a plain space is there.
 		const isShown =
@@ -40,11 +48,11 @@ export const changedRuns = (
 			continue;
 		}
 
-		const last = runs.at(-1);
 		if (last?.[1] === at) {
 			last[1] = at + 1;
 		} else {
-			runs.push([at, at + 1]);
+			last = [at, at + 1];
+			runs.push(last);
 		}
 	}
 

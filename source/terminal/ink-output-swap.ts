@@ -1,8 +1,9 @@
-// Ink builds every frame in its Output class (ink/build/output.js), which
-// its renderer imports as './output.js'; hytop draws frames through
-// CellOutput instead (see cell-output.ts). The bundle makes the swap at
-// build time; code run unbundled (the benchmark) gets it from the module
-// hook below, registered by live-rendering.ts.
+// Two modules Ink uses are swapped for cheaper equivalents: its Output
+// class (ink/build/output.js, imported by its renderer as './output.js')
+// for CellOutput (see cell-output.ts), and string-width, everywhere, for a
+// version that remembers widths (see cached-string-width.ts). The bundle
+// makes the swaps at build time; code run unbundled (the benchmark) gets
+// them from the module hook below, registered by live-rendering.ts.
 
 /** Ink's module that imports the Output class, wherever node_modules is. */
 export const inkRenderer = /[\\/]ink[\\/]build[\\/]renderer\.js$/;
@@ -11,6 +12,15 @@ export const inkRenderer = /[\\/]ink[\\/]build[\\/]renderer\.js$/;
 export const inkOutputSpecifier = './output.js';
 
 export const cellOutputUrl = new URL('cell-output.js', import.meta.url).href;
+
+export const cachedStringWidthUrl = new URL(
+	'cached-string-width.js',
+	import.meta.url,
+).href;
+
+/** Whether `parent` is the module that wraps string-width itself. */
+export const isStringWidthWrapper = (parent: string): boolean =>
+	/[\\/]cached-string-width\.[jt]s$/.test(parent);
 
 type ResolveResult = {readonly url: string; readonly shortCircuit?: boolean};
 type ResolveContext = {readonly parentURL?: string};
@@ -27,6 +37,10 @@ export const resolve = async (
 	const parent = context.parentURL ?? '';
 	if (specifier === inkOutputSpecifier && inkRenderer.test(parent)) {
 		return nextResolve(cellOutputUrl, context);
+	}
+
+	if (specifier === 'string-width' && !isStringWidthWrapper(parent)) {
+		return nextResolve(cachedStringWidthUrl, context);
 	}
 
 	return nextResolve(specifier, context);
