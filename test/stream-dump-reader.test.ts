@@ -92,3 +92,49 @@ test('stream dump reader - an entry of the wrong shape is named by its place', (
 	assert.ok(expected instanceof ApiError);
 	assert.throws(() => read(body, 10), {message: expected.message});
 });
+
+const parsedWhole = (body: string) => parseStreams(JSON.parse(body));
+
+test('stream dump reader - bodies of other shapes read whole agree with JSON.parse', () => {
+	const one = entry('bob', 4);
+	for (const body of [
+		JSON.stringify({note: 'x'.repeat(300), streams: [one]}),
+		`${' '.repeat(300)}${JSON.stringify({streams: [one]})}`,
+		`{"str\\u0065ams":[${JSON.stringify(one)}],"pad":"${'y'.repeat(300)}"}`,
+	]) {
+		assert.deepEqual(read(body, 64), parsedWhole(body));
+		assert.deepEqual(read(body, 100_000), parsedWhole(body));
+	}
+});
+
+test('stream dump reader - a later "streams" key wins, as in JSON.parse', () => {
+	const a = JSON.stringify(entry('alice', 4));
+	const b = JSON.stringify(entry('bob', 8));
+	assert.deepEqual(
+		read(`{"streams":[${a}],"streams":[${b}]}`, 9),
+		parsedWhole(`{"streams":[${b}]}`),
+	);
+	assert.deepEqual(read(`{"streams":[${a},${b}],"streams":null}`, 9), []);
+	assert.throws(() => read(`{"streams":[${a}],"streams":5}`, 9), ApiError);
+});
+
+test('stream dump reader - only JSON whitespace is allowed around the list', () => {
+	for (const body of ['\u000B{"streams":[]}', '{"streams":[]}\u00A0', '{"streams":[]}\u2028']) {
+		assert.throws(() => read(body, 4), SyntaxError, JSON.stringify(body));
+	}
+});
+
+test('stream dump reader - huge strings, pretty printing and long tails read in one pass', () => {
+	const pretty = JSON.stringify(
+		{streams: Array.from({length: 3000}, (_, index) => entry(`u${index}`, index))},
+		undefined,
+		2,
+	);
+	const backslashes = JSON.stringify({streams: [entry('\\'.repeat(3_000_000), 4)]});
+	const longTail = `{"streams":[${JSON.stringify(entry('bob', 4))}],"x":"${'},{'.repeat(400_000)}"}`;
+	for (const body of [pretty, backslashes, longTail]) {
+		// Small pieces: a scan that went back over the text for every piece
+		// would take minutes here; the exact one takes well under a second.
+		assert.deepEqual(read(body, 4096), parsedWhole(body));
+	}
+});

@@ -21,14 +21,19 @@ export type StreamDumpReader = {
 	readonly end: () => StreamEntry[];
 };
 
-// How the body starts before its first entry, and what may follow the list.
-const head = /^\s*\{\s*"streams"\s*:\s*\[/;
+// How the body starts before its first entry, and what may follow the list
+// (JSON's whitespace only, which is narrower than \s).
+const head = /^[ \t\n\r]*\{[ \t\n\r]*"streams"[ \t\n\r]*:[ \t\n\r]*\[/;
 const longestHeadBytes = 256;
-const tail = /^\s*\}\s*$/;
+const tail = /^[ \t\n\r]*\}[ \t\n\r]*$/;
 
-// A string (group 1 holds its closing quote; a string the text so far
-// cuts short has none), or a character that shapes the list.
-const token = /"[^"\\]*(?:\\[^][^"\\]*)*(?:(")|\\?$)|[[\]{},]/g;
+// Past this much text with no `},{` in it (pretty-printed JSON, one huge
+// entry), the exact scan takes over: looking again at all of it for every
+// new piece would cost time growing with the square of its size.
+const longestGuessedText = 1024 * 1024;
+
+const quote = 0x22;
+const backslash = 0x5c;
 
 export const createStreamDumpReader = (): StreamDumpReader => {
 	let phase: 'head' | 'list' | 'tail' | 'whole' = 'head';
@@ -43,6 +48,10 @@ export const createStreamDumpReader = (): StreamDumpReader => {
 	let pending = '';
 	let scanAt = 0;
 	let depth = 0;
+	// Where the string the scan is in began, or -1 outside strings.
+	let stringStart = -1;
+	// How much of `pending` was searched for `},{`.
+	let searchedTo = 0;
 	let tailText = '';
 	// After a comma an entry must follow: `[]` is a list, `[,]` is not.
 	let isAfterComma = false;
@@ -75,11 +84,20 @@ export const createStreamDumpReader = (): StreamDumpReader => {
 	// bracket instead costs twice as much as parsing.
 	let isScanning = false;
 	const takeWholeEntries = () => {
-		const cut = pending.lastIndexOf('},{');
-		if (cut < 0) {
+		// Only the new text is searched; a `},{` may straddle its start.
+		const from = Math.max(0, searchedTo - 2);
+		const found = pending.slice(from).lastIndexOf('},{');
+		searchedTo = pending.length;
+		if (found < 0) {
+			if (pending.length > longestGuessedText) {
+				isScanning = true;
+				scanList();
+			}
+
 			return;
 		}
 
+		const cut = from + found;
 		let values: unknown[];
 		try {
 			values = JSON.parse(`[${pending.slice(0, cut + 1)}]`) as unknown[];
@@ -92,44 +110,79 @@ export const createStreamDumpReader = (): StreamDumpReader => {
 		addEntries(values);
 		isAfterComma = true;
 		pending = pending.slice(cut + 2);
+		searchedTo = pending.length;
 	};
 
-	/** Scans new text; parses every whole entry found so far. */
-	const scanList = () => {
-		let lastComma = -1;
-		token.lastIndex = scanAt;
-		scanAt = pending.length;
-		for (let match = token.exec(pending); match; match = token.exec(pending)) {
-			const [text] = match;
-			if (text.startsWith('"')) {
-				if (match[1] === undefined) {
-					// Cut short: scanned again when more text comes.
-					scanAt = match.index;
-					break;
-				}
-			} else if (text === '{' || text === '[') {
-				depth++;
-			} else if (text === ',') {
-				if (depth === 0) {
-					lastComma = match.index;
-				}
-			} else if (depth > 0) {
-				depth--;
-			} else if (text === ']') {
-				parseBatch(pending.slice(0, match.index), true);
-				tailText = pending.slice(match.index + 1);
-				pending = '';
-				phase = 'tail';
-				return;
-			} else {
-				throw new SyntaxError('unbalanced list');
-			}
+	/** Whether the quote at `at` ends the string begun at `stringStart`. */
+	const isClosingQuote = (at: number): boolean => {
+		let backslashes = 0;
+		while (
+			at - backslashes - 1 >= stringStart &&
+			pending.charCodeAt(at - backslashes - 1) === backslash
+		) {
+			backslashes++;
 		}
 
+		return backslashes % 2 === 0;
+	};
+
+	/**
+	Scans the text not scanned yet, once, in time linear in its length;
+	parses every whole entry found so far.
+	*/
+	const scanList = () => {
+		let lastComma = -1;
+		let at = scanAt;
+		while (at < pending.length) {
+			if (stringStart >= 0) {
+				const next = pending.indexOf('"', at);
+				if (next < 0) {
+					at = pending.length;
+					break;
+				}
+
+				if (isClosingQuote(next)) {
+					stringStart = -1;
+				}
+
+				at = next + 1;
+				continue;
+			}
+
+			const code = pending.charCodeAt(at);
+			if (code === quote) {
+				stringStart = at + 1;
+			} else if (code === 0x7b || code === 0x5b) {
+				depth++;
+			} else if (code === 0x2c) {
+				if (depth === 0) {
+					lastComma = at;
+				}
+			} else if (code === 0x7d || code === 0x5d) {
+				if (depth > 0) {
+					depth--;
+				} else if (code === 0x5d) {
+					parseBatch(pending.slice(0, at), true);
+					tailText = pending.slice(at + 1);
+					pending = '';
+					phase = 'tail';
+					return;
+				} else {
+					throw new SyntaxError('unbalanced list');
+				}
+			}
+
+			at++;
+		}
+
+		scanAt = at;
 		if (lastComma >= 0) {
 			parseBatch(pending.slice(0, lastComma), false);
 			pending = pending.slice(lastComma + 1);
 			scanAt -= lastComma + 1;
+			if (stringStart >= 0) {
+				stringStart -= lastComma + 1;
+			}
 		}
 	};
 
@@ -139,12 +192,18 @@ export const createStreamDumpReader = (): StreamDumpReader => {
 		}
 
 		tailText += decoder.end();
-		// More keys after the list are allowed, if they are JSON.
-		if (!tail.test(tailText)) {
-			JSON.parse(`{"streams":[]${tailText}`);
+		if (tail.test(tailText)) {
+			return entries;
 		}
 
-		return entries;
+		// More keys after the list are allowed, if they are JSON. As with
+		// JSON.parse, a later "streams" key wins: a stand-in marks the list
+		// already read, and only what replaced it is judged.
+		const standIn = `read-${Math.random()}`;
+		const rest = JSON.parse(
+			`{"streams":${JSON.stringify(standIn)}${tailText}`,
+		) as Record<string, unknown>;
+		return rest['streams'] === standIn ? entries : parseStreams(rest);
 	};
 
 	const readHead = () => {
@@ -162,6 +221,7 @@ export const createStreamDumpReader = (): StreamDumpReader => {
 		} else if (headBytes.length >= longestHeadBytes) {
 			phase = 'whole';
 			wholeChunks.push(headBytes);
+			headBytes = Buffer.alloc(0);
 		}
 	};
 
