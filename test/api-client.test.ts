@@ -502,3 +502,25 @@ test('client - a secret echoed where the excerpt is cut is still masked', async 
 	assert.equal(error.kind, 'http-status');
 	assert.doesNotMatch(error.message, new RegExp(secret.slice(0, 6)));
 });
+
+test('client - a secret echoed inside the data is masked in validation errors', async t => {
+	// The secret comes back as a user id in answers of the wrong shape.
+	const server = await startServer(t, (request, response) => {
+		const id = request.headers.authorization ?? '';
+		sendJson(
+			response,
+			request.url === '/dump/streams'
+				? {streams: [{auth: id, connection: 1}]}
+				: {[id]: request.url === '/online' ? 'two' : {tx: -1, rx: 0}},
+		);
+	});
+	const client = clientFor(t, server.url);
+	const messages = [
+		(await failure(client.streams())).message,
+		(await failure(client.online())).message,
+		(await failure(client.traffic())).message,
+	];
+
+	assert.ok(messages.every(message => !message.includes(secret)), messages.join('\n'));
+	assert.match(messages[0]!, /user "\*\*\*"/);
+});

@@ -50,6 +50,10 @@ export const createStatsClient = (options: StatsClientOptions): StatsClient => {
 		);
 	const fail: FailCall = (kind, call, message, status) =>
 		new ApiError(kind, call.endpoint, scrub(message), status);
+	// A server may echo the secret anywhere, a user id included: every
+	// message is masked, the validation's too.
+	const masked = (error: ApiError): ApiError =>
+		new ApiError(error.kind, error.endpoint, scrub(error.message), error.status);
 
 	const pool = new Pool(target.origin, {
 		// One connection per polled endpoint, plus room for kicks.
@@ -120,7 +124,7 @@ export const createStatsClient = (options: StatsClientOptions): StatsClient => {
 			return result;
 		} catch (error) {
 			if (error instanceof ApiError) {
-				throw error;
+				throw masked(error);
 			}
 
 			// JSON.parse's message quotes the body: keep it out.
@@ -187,18 +191,21 @@ export const createStatsClient = (options: StatsClientOptions): StatsClient => {
 					throw fail(error.kind, call, error.message);
 				}
 
-				throw error;
+				throw error instanceof ApiError ? masked(error) : error;
 			}
 		},
 
 		async online() {
-			return parseOnline(
-				await getJson({
-					endpoint: 'online',
-					method: 'GET',
-					path: '/online',
-				}),
-			);
+			const value = await getJson({
+				endpoint: 'online',
+				method: 'GET',
+				path: '/online',
+			});
+			try {
+				return parseOnline(value);
+			} catch (error) {
+				throw error instanceof ApiError ? masked(error) : error;
+			}
 		},
 
 		async streams() {
