@@ -75,3 +75,8 @@ test('sanitizeText - output has no control characters and honest width', () => {
 	assert.doesNotMatch(safe, /[\p{Cc}\p{Cf}]/u);
 	assert.equal(stringWidth(safe), safe.length);
 });
+
+test('sanitizeText - escapes Hangul fillers, which have no agreed width', () => {
+	assert.equal(sanitizeText('a\u3164b\u115F'), 'a\\u3164b\\u115f');
+	assert.equal(sanitizeText('\uFFA0\u1160'), '\\uffa0\\u1160');
+});

@@ -2,10 +2,14 @@
 // DEL, C1), format characters (bidi overrides, zero-width joiners and spaces,
 // byte order mark, tags), unassigned and private-use code points (their width
 // is anyone's guess), line and paragraph separators, and lone surrogates.
-// Combining marks are listed too, so that strings holding them take the slow
-// path where a mark's neighbour is checked.
-const suspect = /[\p{Cc}\p{Cf}\p{Cn}\p{Co}\p{Cs}\p{Zl}\p{Zp}\p{M}]/u;
-const escaped = /[\p{Cc}\p{Cf}\p{Cn}\p{Co}\p{Zl}\p{Zp}]/u;
+// Also the Hangul fillers, letters meant to be drawn as nothing: string-width
+// counts them as no column, Ink and terminals as one or two, which would
+// push the rest of a row out of its columns. Combining marks are listed too,
+// so that strings holding them take the slow path where a mark's neighbour
+// is checked.
+const suspect =
+	/[\p{Cc}\p{Cf}\p{Cn}\p{Co}\p{Cs}\p{Zl}\p{Zp}\p{M}\u115F\u1160\u3164\uFFA0]/u;
+const escaped = /[\p{Cc}\p{Cf}\p{Cn}\p{Co}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0]/u;
 const surrogate = /\p{Cs}/u;
 const mark = /\p{M}/u;
 
