@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
 import {ApiError} from '../source/api/api-error.js';
+import {parseTimestamp} from '../source/api/parse-timestamp.js';
 import {
 	parseOnline,
 	parseStreams,
-	parseTimestamp,
 	parseTraffic,
 } from '../source/api/validate.js';
 
