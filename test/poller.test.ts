@@ -401,19 +401,22 @@ test('poller - a shorter interval applies to the pending wait', async () => {
 	assert.deepEqual([countBefore, callsOf('traffic').length], [1, 2]);
 });
 
-test('poller - a least period slows an endpoint past the interval', async () => {
+test('poller - a least period slows an endpoint after its second answer', async () => {
 	const {poller, clock, callsOf, last, results} = setup({
 		endpoints: ['streams'],
 	});
 	poller.start();
 	poller.setEndpointLeastEveryMs('streams', 5000);
 	last('streams').resolve([]);
+	// The second answer, which gives the first rates, comes at the interval.
+	await clock.advance(1000);
+	last('streams').resolve([]);
 	await clock.advance(4999);
 	const countBefore = callsOf('streams').length;
 	await clock.advance(1);
 
-	assert.deepEqual([countBefore, callsOf('streams').length], [1, 2]);
-	assert.equal(results[0]?.ok && results[0].everyMs, 5000);
+	assert.deepEqual([countBefore, callsOf('streams').length], [2, 3]);
+	assert.equal(results[1]?.ok && results[1].everyMs, 5000);
 });
 
 test('poller - lifting a least period polls at once when overdue', async () => {
@@ -421,12 +424,14 @@ test('poller - lifting a least period polls at once when overdue', async () => {
 	poller.setEndpointLeastEveryMs('streams', 5000);
 	poller.start();
 	last('streams').resolve([]);
+	await clock.advance(1000);
+	last('streams').resolve([]);
 	await clock.advance(2000);
 	const countBefore = callsOf('streams').length;
 	poller.setEndpointLeastEveryMs('streams', 0);
 	await clock.advance(0);
 
-	assert.deepEqual([countBefore, callsOf('streams').length], [1, 2]);
+	assert.deepEqual([countBefore, callsOf('streams').length], [2, 3]);
 });
 
 test('poller - a plain Error from the client becomes an ApiError', async () => {

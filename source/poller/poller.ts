@@ -79,6 +79,8 @@ type EndpointState = {
 	/** How long the last successful poll took. */
 	durationMs: number;
 	leastEveryMs: number;
+	/** Successful polls since the start: rates need two answers. */
+	answerCount: number;
 	failureCount: number;
 };
 
@@ -137,6 +139,7 @@ export const createPoller = (options: PollerOptions): Poller => {
 				startedAtMs: undefined,
 				durationMs: 0,
 				leastEveryMs: 0,
+				answerCount: 0,
 				failureCount: 0,
 			},
 		]),
@@ -188,7 +191,8 @@ export const createPoller = (options: PollerOptions): Poller => {
 	const everyMsOf = (endpoint: PolledEndpoint, state: EndpointState) =>
 		Math.max(
 			intervalMs,
-			state.leastEveryMs,
+			// The second answer comes at the interval: it gives the rates.
+			state.answerCount >= 2 ? state.leastEveryMs : 0,
 			endpoint === 'streams' ? state.durationMs / maxBusyShare : 0,
 		);
 
@@ -214,6 +218,7 @@ export const createPoller = (options: PollerOptions): Poller => {
 		let result: PollResult;
 		if (outcome.ok) {
 			state.failureCount = 0;
+			state.answerCount++;
 			state.startedAtMs = startedAtMs;
 			const durationMs = Math.max(0, atMs - startedAtMs);
 			state.durationMs = durationMs;
@@ -310,6 +315,7 @@ export const createPoller = (options: PollerOptions): Poller => {
 				state.isInFlight = false;
 				state.isAbsent = false;
 				state.failureCount = 0;
+				state.answerCount = 0;
 				state.startedAtMs = undefined;
 			}
 		},
