@@ -5,12 +5,13 @@
 // this one instead, which remembers those widths.
 import stringWidth from 'string-width';
 
+import {boundedCache} from './bounded-cache.js';
+
 type Options = Parameters<typeof stringWidth>[1];
 
 const printableAscii = /^[\u0020-\u007E]*$/;
-// Texts on screen at once, and some; past it, start over.
-const cacheLimit = 4000;
-const widths = new Map<string, number>();
+// Texts on screen at once, and some.
+const measured = boundedCache(4000, text => stringWidth(text));
 
 export default function cachedStringWidth(text: string, options?: Options) {
 	if (options !== undefined || typeof text !== 'string') {
@@ -22,15 +23,5 @@ export default function cachedStringWidth(text: string, options?: Options) {
 		return text.length;
 	}
 
-	let width = widths.get(text);
-	if (width === undefined) {
-		width = stringWidth(text);
-		if (widths.size >= cacheLimit) {
-			widths.clear();
-		}
-
-		widths.set(text, width);
-	}
-
-	return width;
+	return measured(text);
 }

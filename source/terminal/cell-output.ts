@@ -6,6 +6,7 @@
 // lookup. The frame it makes shows the same cells in the same styles.
 import stringWidth from 'string-width';
 
+import {boundedCache} from './bounded-cache.js';
 import {applySgr, changeStyle, plain, type Style} from './sgr-style.js';
 
 /** What a line of text puts in one cell; a wide one is followed by a gap. */
@@ -45,24 +46,12 @@ const otherEscape = /\u001B(?:\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|.?)/y;
 
 // Frames repeat most of their lines; a screenful of new lines a second
 // would still take minutes to fill this.
-const lineCacheLimit = 4000;
-const lineCache = new Map<string, readonly Glyph[]>();
-const widthCache = new Map<string, number>();
+const cacheLimit = 4000;
 
 /** Columns of a grapheme as Ink counts them: never less than one. */
-const graphemeWidth = (grapheme: string): number => {
-	let width = widthCache.get(grapheme);
-	if (width === undefined) {
-		width = Math.max(1, stringWidth(grapheme));
-		if (widthCache.size >= lineCacheLimit) {
-			widthCache.clear();
-		}
-
-		widthCache.set(grapheme, width);
-	}
-
-	return width;
-};
+const graphemeWidth = boundedCache(cacheLimit, grapheme =>
+	Math.max(1, stringWidth(grapheme)),
+);
 
 const addGlyphs = (glyphs: Glyph[], text: string, style: Style): void => {
 	if (printableAscii.test(text)) {
@@ -110,19 +99,7 @@ const parseLine = (line: string): readonly Glyph[] => {
 	return glyphs;
 };
 
-const glyphsOf = (line: string): readonly Glyph[] => {
-	let glyphs = lineCache.get(line);
-	if (glyphs === undefined) {
-		glyphs = parseLine(line);
-		if (lineCache.size >= lineCacheLimit) {
-			lineCache.clear();
-		}
-
-		lineCache.set(line, glyphs);
-	}
-
-	return glyphs;
-};
+const glyphsOf = boundedCache(cacheLimit, parseLine);
 
 /**
 Cells as text, SGR only where the style changes, closed at the end. A cut

@@ -2,6 +2,7 @@
 // columns and the SGR style it is drawn in.
 import stringWidth from 'string-width';
 
+import {boundedCache} from './bounded-cache.js';
 import {applySgr, plain, type Style} from './sgr-style.js';
 
 /** What one terminal cell shows: a grapheme, its columns and style. */
@@ -29,31 +30,17 @@ export type Row = {
 };
 
 const graphemes = new Intl.Segmenter();
-const widths = new Map<string, number>();
 
 /**
 Columns a grapheme takes, or 0 when the terminal may disagree: a wide
 grapheme of several code points (an emoji sequence) is drawn one, two or
-more columns wide depending on the terminal.
+more columns wide depending on the terminal. Names from servers are many,
+but not endless: the cache starts over past 10,000.
 */
-const widthOf = (grapheme: string): number => {
-	let width = widths.get(grapheme);
-	if (width === undefined) {
-		width = stringWidth(grapheme);
-		if (width === 2 && [...grapheme].length > 1) {
-			width = 0;
-		}
-
-		// Names from servers are many, but not endless; start over if so.
-		if (widths.size > 10_000) {
-			widths.clear();
-		}
-
-		widths.set(grapheme, width);
-	}
-
-	return width;
-};
+const widthOf = boundedCache(10_000, grapheme => {
+	const width = stringWidth(grapheme);
+	return width === 2 && [...grapheme].length > 1 ? 0 : width;
+});
 
 const printable = /^[\u0020-\u007E]*$/;
 // A CSI sequence: parameters, intermediates, final byte.
