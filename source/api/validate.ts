@@ -76,6 +76,12 @@ const isObject = (value: unknown): value is JsonObject =>
 const field = (object: JsonObject, name: string): unknown =>
 	Object.hasOwn(object, name) ? object[name] : undefined;
 
+/** A counter's problem with its name in front, or undefined. */
+const namedProblem = (name: string, value: unknown): string | undefined => {
+	const problem = counterProblem(value);
+	return problem === undefined ? undefined : `${name} ${problem}`;
+};
+
 /** Why a value is not a usable counter, or undefined when it is one. */
 const counterProblem = (value: unknown): string | undefined => {
 	if (typeof value !== 'number') {
@@ -166,59 +172,54 @@ export const parseStreamEntry = (
 	value: unknown,
 	index: number,
 ): StreamEntry => {
-	const where = `streams: entry ${index}`;
+	// Runs 100k times a dump: messages are only built for a failure.
+	const where = () => `streams: entry ${index}`;
 	if (!isObject(value)) {
 		throw invalid(
 			'streams',
-			`${where}: expected an object, got ${describeType(value)}`,
+			`${where()}: expected an object, got ${describeType(value)}`,
 		);
 	}
 
 	const auth = field(value, 'auth');
 	if (typeof auth !== 'string') {
-		throw invalid('streams', `${where}: auth is not a string`);
+		throw invalid('streams', `${where()}: auth is not a string`);
 	}
-
-	const fail = (reason: string): ApiError =>
-		invalid('streams', `${where} (user ${quoteId(auth)}): ${reason}`);
 
 	const state = field(value, 'state');
-	if (typeof state !== 'string') {
-		throw fail('state is not a string');
-	}
-
-	const numbers: Record<string, number> = {};
-	for (const name of ['connection', 'stream', 'tx', 'rx']) {
-		const number = field(value, name);
-		const problem = counterProblem(number);
-		if (problem !== undefined) {
-			throw fail(`${name} ${problem}`);
-		}
-
-		numbers[name] = number as number;
-	}
-
+	const connection = field(value, 'connection');
+	const stream = field(value, 'stream');
+	const tx = field(value, 'tx');
+	const rx = field(value, 'rx');
 	const reqAddr = field(value, 'req_addr');
-	if (typeof reqAddr !== 'string') {
-		throw fail('req_addr is not a string');
-	}
-
 	// Sniffing may be absent from a server's build; empty means "none".
 	const hookedReqAddr = field(value, 'hooked_req_addr') ?? '';
-	if (typeof hookedReqAddr !== 'string') {
-		throw fail('hooked_req_addr is not a string');
+	const problem =
+		typeof state === 'string' ? undefined : 'state is not a string';
+	const reason =
+		problem ??
+		namedProblem('connection', connection) ??
+		namedProblem('stream', stream) ??
+		namedProblem('tx', tx) ??
+		namedProblem('rx', rx) ??
+		(typeof reqAddr === 'string' ? undefined : 'req_addr is not a string') ??
+		(typeof hookedReqAddr === 'string'
+			? undefined
+			: 'hooked_req_addr is not a string');
+	if (reason !== undefined) {
+		throw invalid('streams', `${where()} (user ${quoteId(auth)}): ${reason}`);
 	}
 
 	return {
-		// The set's own string: the parsed one can go.
-		state: knownStates.get(state) ?? 'unknown',
+		// The map's own string: the parsed one can go.
+		state: knownStates.get(state as string) ?? 'unknown',
 		auth,
-		connection: numbers['connection']!,
-		stream: numbers['stream']!,
-		reqAddr,
-		hookedReqAddr,
-		tx: numbers['tx']!,
-		rx: numbers['rx']!,
+		connection: connection as number,
+		stream: stream as number,
+		reqAddr: reqAddr as string,
+		hookedReqAddr: hookedReqAddr as string,
+		tx: tx as number,
+		rx: rx as number,
 		initialAtMs: parseTimestamp(field(value, 'initial_at')),
 		lastActiveAtMs: parseTimestamp(field(value, 'last_active_at')),
 	};
