@@ -183,9 +183,12 @@ test('app - the stream dump is asked every 5 s until its pane has focus', async 
 	const streamsWhileUnfocused = calls.streams;
 	const unfocused = app.frame();
 	app.view.stdin.write(keys.tab);
+	const focused = await app.waitForText('▸ Streams');
 	await waitFor(() => calls.streams, count => count >= 4);
 
 	assert.match(unfocused, /refreshed every 5\.0s \(Tab: watch\)/);
+	// At once, not after the next dump: a small one is never "large".
+	assert.doesNotMatch(focused, /refreshed every/);
 	// The first dump was asked at start, before the counting began; the
 	// second follows at the interval, for the first rates.
 	assert.equal(streamsWhileUnfocused, 1);

@@ -13,7 +13,11 @@ type Answer = {
 	readonly atMs: number;
 	/** How long the request took. */
 	readonly durationMs: number;
-	/** Set when this endpoint is asked less often than the poll interval. */
+	/**
+	Set when a dump so large that it takes long to come is asked less often
+	than the poll interval. (A pace set by the screen is not said here: the
+	screen knows it.)
+	*/
 	readonly everyMs?: number;
 };
 

@@ -188,12 +188,16 @@ export const createPoller = (options: PollerOptions): Poller => {
 	// A stream dump that takes long to come (100,000 streams are 25 MB) is
 	// asked for less often: hytop must not keep the server busy, nor spend
 	// its own time parsing dumps nobody can read that fast.
+	const busyEveryMsOf = (endpoint: PolledEndpoint, state: EndpointState) =>
+		endpoint === 'streams'
+			? Math.max(intervalMs, state.durationMs / maxBusyShare)
+			: intervalMs;
+
 	const everyMsOf = (endpoint: PolledEndpoint, state: EndpointState) =>
 		Math.max(
-			intervalMs,
+			busyEveryMsOf(endpoint, state),
 			// The second answer comes at the interval: it gives the rates.
 			state.answerCount >= 2 ? state.leastEveryMs : 0,
-			endpoint === 'streams' ? state.durationMs / maxBusyShare : 0,
 		);
 
 	/** Moves a regular wait to match a new pace, from its poll's start. */
@@ -222,10 +226,12 @@ export const createPoller = (options: PollerOptions): Poller => {
 			state.startedAtMs = startedAtMs;
 			const durationMs = Math.max(0, atMs - startedAtMs);
 			state.durationMs = durationMs;
-			const everyMs = everyMsOf(endpoint, state);
 			if (canSchedule(state)) {
+				const everyMs = everyMsOf(endpoint, state);
 				schedule(endpoint, Math.max(0, everyMs - durationMs));
 			}
+
+			const busyEveryMs = busyEveryMsOf(endpoint, state);
 
 			// The data matches the endpoint: fetchData asked for that one.
 			result = {
@@ -234,7 +240,7 @@ export const createPoller = (options: PollerOptions): Poller => {
 				data: outcome.data,
 				atMs,
 				durationMs,
-				...(everyMs > intervalMs && {everyMs}),
+				...(busyEveryMs > intervalMs && {everyMs: busyEveryMs}),
 			} as PollResult;
 		} else {
 			const error = toApiError(outcome.error, endpoint);

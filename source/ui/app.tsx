@@ -251,6 +251,7 @@ export const App = ({
 					width={columns}
 					serverNames={serverNames}
 					isReadOnly={isReadOnly}
+					intervalMs={intervalMs}
 				/>
 			</Box>
 			<Footer

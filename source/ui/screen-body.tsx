@@ -12,6 +12,7 @@ import {HelpOverlay} from './help-overlay.js';
 import type {Layout} from './layout.js';
 import {StreamsPane} from './streams-pane.js';
 import type {UiState} from './ui-state.js';
+import {glanceEveryMs} from './use-fleet.js';
 import {UsersPane} from './users-pane.js';
 import {ZoomSummary} from './zoom-view.js';
 
@@ -43,6 +44,8 @@ export type ScreenBodyProps = {
 	readonly width: number;
 	readonly serverNames: readonly string[];
 	readonly isReadOnly: boolean;
+	/** The poll interval now in force. */
+	readonly intervalMs: number;
 };
 
 /** Between the header and the footer: a dialog, the zoom, or the panes. */
@@ -58,6 +61,7 @@ export const ScreenBody = ({
 	width: columns,
 	serverNames,
 	isReadOnly,
+	intervalMs,
 }: ScreenBodyProps): ReactNode => {
 	const isFleet = serverNames.length > 1;
 	// Wide enough to tell servers apart (127.0.0.1:9998 from :9999).
@@ -72,14 +76,16 @@ export const ScreenBody = ({
 		0,
 		...fleet.servers.map(server => server.monitor.status.streams.everyMs ?? 0),
 	);
-	const everyText = `every ${(slowestEveryMs / 1000).toFixed(1)}s`;
+	// Beside the users, the streams are asked for less often (see use-fleet).
+	const glancedEveryMs = Math.max(glanceEveryMs, intervalMs, slowestEveryMs);
+	const everyText = (ms: number) => `every ${(ms / 1000).toFixed(1)}s`;
 	const streamsNote =
 		`by ${sortLabels[ui.streamSort.key]}` +
-		(slowestEveryMs === 0
-			? ''
-			: focus === 'streams'
-				? ` · large dump: refreshed ${everyText}`
-				: ` · refreshed ${everyText} (Tab: watch)`);
+		(focus !== 'streams' && glancedEveryMs > intervalMs
+			? ` · refreshed ${everyText(glancedEveryMs)} (Tab: watch)`
+			: slowestEveryMs > 0
+				? ` · large dump: refreshed ${everyText(slowestEveryMs)}`
+				: '');
 	// An empty pane must not pass for an idle server when nothing came yet.
 	const hasTraffic = fleet.servers.some(
 		server => server.monitor.status.traffic.lastOkAtMs !== undefined,

@@ -49,7 +49,7 @@ is the costliest answer by far.
 */
 export type StreamsPace = 'hidden' | 'glance' | 'watched';
 
-const glanceEveryMs = 5000;
+export const glanceEveryMs = 5000;
 
 /**
 Polls every server with a poller of its own, so a slow or dead one never
