@@ -21,11 +21,11 @@ export const keyHelp: ReadonlyArray<readonly [keys: string, action: string]> = [
 /** The footer's hints, longest first: the first that fits is shown. */
 export const footerHints: readonly string[] = [
 	'Tab pane  / filter  <> sort  Enter zoom  Space mark  k kick  c clear  ' +
-		'z reset  u units  +- rate  p pause  ? help  q quit',
-	'/ filter  <> sort  Enter zoom  Space mark  k kick  c clear  p pause  ' +
-		'? help  q quit',
-	'/ filter  Enter zoom  k kick  c clear  ? help  q quit',
-	'k kick  c clear  ? help  q quit',
+		'z reset  u units  +- interval  p pause  ? help  q quit',
+	'Tab pane  / filter  <> sort  Enter zoom  Space mark  k kick  c clear  ' +
+		'p pause  ? help  q quit',
+	'Tab pane  / filter  Enter zoom  k kick  c clear  ? help  q quit',
+	'Tab pane  k kick  ? help  q quit',
 	'? help  q quit',
 ];
 
