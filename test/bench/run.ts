@@ -17,15 +17,37 @@ import {median} from './statistics.js';
 
 const {createCycleBench} = await import('./cycle-cost.js');
 
-const {values} = parseArgs({
-	options: {
-		quick: {type: 'boolean', default: false},
-		soak: {type: 'string'},
-		runs: {type: 'string'},
-		window: {type: 'string'},
-		sizes: {type: 'string'},
-	},
-});
+const usage = `usage: npm run bench -- [options]
+  --quick          3 runs of 10 s windows instead of 5 of 30 s
+  --runs N         runs per size
+  --window S       seconds of each steady window
+  --sizes A,B      only these stream counts (1000, 10000, 100000); any
+                   other number (such as 1) leaves only the first frame
+  --soak S         instead of the table: RSS over S seconds at 10k streams`;
+
+const parseCommandLine = () => {
+	try {
+		return parseArgs({
+			options: {
+				quick: {type: 'boolean', default: false},
+				soak: {type: 'string'},
+				runs: {type: 'string'},
+				window: {type: 'string'},
+				sizes: {type: 'string'},
+				help: {type: 'boolean', default: false},
+			},
+		});
+	} catch (error) {
+		process.stderr.write(`bench: ${(error as Error).message}\n${usage}\n`);
+		process.exit(2);
+	}
+};
+
+const {values} = parseCommandLine();
+if (values.help) {
+	console.log(usage);
+	process.exit(0);
+}
 
 const sizes = [
 	{streams: 1000, users: 100},
