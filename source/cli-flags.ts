@@ -27,7 +27,7 @@ export const helpText = `
 	  --seed N             with --demo: which simulated run to play (default 1)
 
 	export options (with --url, --config-file, --hysteria-config, --secret-file,
-	--interval (default 5) and --timeout)
+	--secret, --interval (default 5) and --timeout)
 	  --listen HOST:PORT   address of /metrics (default 127.0.0.1:9464)
 	  --allow-remote       allow a listen address other than loopback
 
