@@ -128,3 +128,14 @@ test('kick tracker - a user who keeps moving traffic is not called idle', () => 
 	assert.match(text, /no device dropped although the user moves traffic/);
 	assert.equal(tone, 'error');
 });
+
+test('kick tracker - a device that connects during the kick counts among its devices', () => {
+	let jobs = start(3);
+	jobs = kickReducer(jobs, {type: 'online', server: 0, online: online(2), nowMs: 1000});
+	jobs = kickReducer(jobs, {type: 'sent', id: 1, nowMs: 1100});
+	// One came back before the next drop; then all went.
+	jobs = kickReducer(jobs, {type: 'online', server: 0, online: online(3), nowMs: 2000});
+	jobs = kickReducer(jobs, {type: 'online', server: 0, online: online(0), nowMs: 3000});
+	assert.equal(job(jobs).phase, 'gone');
+	assert.equal(describeKick(job(jobs), 3000, quote).text, '"alice": 4 of 4 device(s) dropped');
+});

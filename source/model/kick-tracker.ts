@@ -33,6 +33,8 @@ export type KickJob = {
 	/** Undefined when the server has no /online: drops cannot be seen. */
 	readonly devicesAtStart: number | undefined;
 	readonly devicesNow: number | undefined;
+	/** Devices that connected while the kick ran, to count the drops of. */
+	readonly joined: number;
 	readonly kicksSent: number;
 	readonly dropped: number;
 	readonly phase: KickPhase;
@@ -79,14 +81,31 @@ const isFinished = (job: KickJob) =>
 const sameJobs = (next: readonly KickJob[], jobs: KickJobs): boolean =>
 	next.every((job, index) => job === jobs.jobs[index]);
 
+// Devices that join during the kick do not raise it: a user who reconnects
+// at once must not draw an endless run of kicks.
 const maxKicks = (job: KickJob) => (job.devicesAtStart ?? 1) + extraKicks;
 
-const onOnline = (job: KickJob, devices: number, nowMs: number): KickJob => {
-	if (job.phase === 'gone') {
+const onOnline = (
+	before: KickJob,
+	devices: number,
+	nowMs: number,
+): KickJob => {
+	if (before.phase === 'gone') {
 		return devices > 0
-			? {...job, phase: 'reconnected', reconnectedAtMs: nowMs, devicesNow: devices}
-			: job;
+			? {
+					...before,
+					phase: 'reconnected',
+					reconnectedAtMs: nowMs,
+					devicesNow: devices,
+				}
+			: before;
 	}
+
+	const rose =
+		before.devicesNow === undefined
+			? 0
+			: Math.max(0, devices - before.devicesNow);
+	const job = rose > 0 ? {...before, joined: before.joined + rose} : before;
 
 	if (job.phase !== 'waiting' || job.devicesNow === undefined) {
 		return {...job, devicesNow: devices};
@@ -131,6 +150,7 @@ export const kickReducer = (jobs: KickJobs, action: KickAction): KickJobs => {
 					server: target.server,
 					userId: target.userId,
 					devicesAtStart: target.devices,
+					joined: 0,
 					devicesNow: target.devices,
 					kicksSent: 0,
 					dropped: 0,
@@ -217,7 +237,9 @@ export const describeKick = (
 	isMoving = false,
 ): {text: string; tone: 'info' | 'success' | 'error'} => {
 	const who = quote(job.userId);
-	const of = `${job.dropped} of ${job.devicesAtStart ?? '?'} device(s) dropped`;
+	const devices =
+		job.devicesAtStart === undefined ? '?' : job.devicesAtStart + job.joined;
+	const of = `${job.dropped} of ${devices} device(s) dropped`;
 	switch (job.phase) {
 		case 'to-send':
 		case 'sending': {
