@@ -138,3 +138,7 @@ test('stream dump reader - huge strings, pretty printing and long tails read in 
 		assert.deepEqual(read(body, 4096), parsedWhole(body));
 	}
 });
+
+test('stream dump reader - a list of only non-JSON space is not JSON', () => {
+	assert.throws(() => read('{"streams":[\u00A0]}', 3), SyntaxError);
+});

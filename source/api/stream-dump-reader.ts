@@ -26,6 +26,7 @@ export type StreamDumpReader = {
 const head = /^[ \t\n\r]*\{[ \t\n\r]*"streams"[ \t\n\r]*:[ \t\n\r]*\[/;
 const longestHeadBytes = 256;
 const tail = /^[ \t\n\r]*\}[ \t\n\r]*$/;
+const blank = /^[ \t\n\r]*$/;
 
 // Past this much text with no `},{` in it (pretty-printed JSON, one huge
 // entry), the exact scan takes over: looking again at all of it for every
@@ -43,8 +44,8 @@ export const createStreamDumpReader = (): StreamDumpReader => {
 	let headBytes: Buffer = Buffer.alloc(0);
 	// Kept for a body read whole.
 	const wholeChunks: Buffer[] = [];
-	// Text of the list not parsed yet, where its scan goes on (never inside
-	// a string), and the depth of nesting there.
+	// Text of the list not parsed yet, where its scan goes on, and the depth
+	// of nesting there.
 	let pending = '';
 	let scanAt = 0;
 	let depth = 0;
@@ -65,7 +66,7 @@ export const createStreamDumpReader = (): StreamDumpReader => {
 	const parseBatch = (text: string, isLast: boolean) => {
 		const wasAfterComma = isAfterComma;
 		isAfterComma = !isLast;
-		if (text.trim() === '') {
+		if (blank.test(text)) {
 			if (isLast && !wasAfterComma) {
 				return;
 			}
