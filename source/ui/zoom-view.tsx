@@ -67,7 +67,6 @@ const deviceColumns = (
 		width: 9,
 		align: 'right',
 		priority: 2,
-		grow: 1,
 		cell: row => formatBytes(row.down, units),
 	},
 ];
