@@ -8,6 +8,7 @@ import {
 	parseStreams,
 	parseTraffic,
 } from '../source/api/validate.js';
+import {seededRandom} from './helpers/seeded-random.js';
 
 const streamEntry = (overrides: Record<string, unknown> = {}) => ({
 	state: 'estab',
@@ -262,11 +263,7 @@ test('parseTimestamp - the usual layout reads as the general pattern does', () =
 		'0001-01-01T00:00:00Z',
 	];
 	const characters = '0123456789-:T.Z+ ';
-	let state = 7;
-	const below = (limit: number) => {
-		state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-		return state % limit;
-	};
+	const {below} = seededRandom(7);
 
 	let compared = 0;
 	for (let round = 0; round < 20_000; round++) {

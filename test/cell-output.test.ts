@@ -8,6 +8,7 @@ import stringWidth from 'string-width';
 
 import CellOutput, {type Clip} from '../source/terminal/cell-output.js';
 import {CellTerminal} from './helpers/cell-terminal.js';
+import {seededRandom} from './helpers/seeded-random.js';
 
 type Transformer = (line: string, index: number) => string;
 type OutputLike = {
@@ -76,21 +77,9 @@ const styles = [cyan, inverse, bold, dim, orange];
 const lineStyles = [cyan, inverse, orange];
 const words = ['alice', 'bob', '田中', '🦊 fox', 'é', '1.2 MiB/s', '▁▂▃█', ' ', '…'];
 
-/** A small seeded generator, so a failure can be replayed. */
-const randomFrom = (seed: number) => {
-	let state = seed;
-	const next = () => {
-		state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-		return state / 2_147_483_648;
-	};
-
-	const below = (limit: number) => Math.floor(next() * limit);
-	return {below, pick: <T>(list: readonly T[]): T => list[below(list.length)]!};
-};
-
 /** Random styled texts placed inside the frame, some clipped. */
 const randomOperations = (seed: number, width: number, height: number) => {
-	const random = randomFrom(seed);
+	const random = seededRandom(seed);
 	const operations: Operation[] = [];
 	let clips = 0;
 	for (let count = 0; count < 30; count++) {

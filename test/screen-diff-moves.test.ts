@@ -4,6 +4,7 @@ import {test} from 'node:test';
 import {moveCursor} from '../source/terminal/cursor-moves.js';
 import {diffFrames} from '../source/terminal/screen-diff.js';
 import {CellTerminal} from './helpers/cell-terminal.js';
+import {seededRandom} from './helpers/seeded-random.js';
 
 const green = (text: string) => `\u001B[32m${text}\u001B[39m`;
 const cyan = (text: string) => `\u001B[36m${text}\u001B[39m`;
@@ -98,17 +99,6 @@ test('diffFrames - rows that moved down are moved, the new row written', () => {
 	assert.deepEqual(terminal.snapshot(), redrawn(after, 60, 14));
 });
 
-// A seeded random source, so a failure can be replayed.
-const randomSource = (seed: number) => {
-	let state = seed;
-	return (): number => {
-		state = (state + 0x6d_2b_79_f5) | 0;
-		let value = Math.imul(state ^ (state >>> 15), 1 | state);
-		value ^= value + Math.imul(value ^ (value >>> 7), 61 | value);
-		return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-	};
-};
-
 type TableRow = {
 	readonly name: string;
 	readonly rate: number;
@@ -160,7 +150,7 @@ const nextRows = (
 };
 
 test('diffFrames - a table whose rows move ends as a full redraw leaves it', () => {
-	const random = randomSource(11);
+	const random = seededRandom(11).next;
 	const columns = 40;
 	const screenRows = 18;
 	let frames = 0;

@@ -6,6 +6,7 @@ import {classifyInkWrite} from '../source/terminal/ink-write.js';
 import {diffFrames} from '../source/terminal/screen-diff.js';
 import {ScreenDiffStdout} from '../source/terminal/screen-diff-stdout.js';
 import {CellTerminal} from './helpers/cell-terminal.js';
+import {seededRandom} from './helpers/seeded-random.js';
 
 const wrapOff = '\u001B[?7l';
 const wrapOn = '\u001B[?7h';
@@ -190,17 +191,6 @@ test('diffFrames - a style goes on into the next line without a reset', () => {
 	);
 });
 
-// A seeded random source, so a failure can be replayed.
-const randomSource = (seed: number) => {
-	let state = seed;
-	return (): number => {
-		state = (state + 0x6d_2b_79_f5) | 0;
-		let value = Math.imul(state ^ (state >>> 15), 1 | state);
-		value ^= value + Math.imul(value ^ (value >>> 7), 61 | value);
-		return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-	};
-};
-
 const characters = [
 	'a', 'b', 'c', ' ', ' ', ' ', '1', '2', '-', '田', '界', '😀', 'é',
 	'▁', '▂', '✓',
@@ -260,7 +250,7 @@ const nextLine = (tokens: string[], random: () => number): string[] => {
 };
 
 test('diffFrames - the screen ends as a full redraw leaves it', () => {
-	const random = randomSource(7);
+	const random = seededRandom(7).next;
 	const screenRows = 8;
 	let pairs = 0;
 	for (let chain = 0; chain < 300; chain++) {
