@@ -2,6 +2,11 @@ import {ApiError} from '../api/api-error.js';
 import type {StatsClient} from '../api/client-contract.js';
 import type {Online, StreamEntry, Traffic} from '../api/types.js';
 import type {PolledEndpoint, PollResult} from '../model/poll-result.js';
+import {
+	answeredEveryMs,
+	largeDumpEveryMs,
+	retryDelayMs,
+} from './poll-pace.js';
 
 export type {PolledEndpoint, PollResult} from '../model/poll-result.js';
 
@@ -47,14 +52,6 @@ const allEndpoints: readonly PolledEndpoint[] = [
 	'online',
 	'streams',
 ];
-
-const maxBackoffMs = 30_000;
-
-/** The most of its time the stream dump may take: see `settle`. */
-const maxBusyShare = 0.1;
-
-// A wrong secret stays wrong until someone fixes it: ask rarely.
-const unauthorizedRetryMs = 10_000;
 
 export const realClock: Clock = {
 	now: () => Date.now(),
@@ -166,39 +163,8 @@ export const createPoller = (options: PollerOptions): Poller => {
 		}, delayMs);
 	};
 
-	/** How long to wait after a failure, or undefined to give up. */
-	const retryDelay = (
-		endpoint: PolledEndpoint,
-		error: ApiError,
-		state: EndpointState,
-	): number | undefined => {
-		if (error.kind === 'not-found' && endpoint !== 'traffic') {
-			return undefined;
-		}
-
-		if (error.kind === 'unauthorized') {
-			return Math.max(unauthorizedRetryMs, intervalMs);
-		}
-
-		const backoffMs = intervalMs * 2 ** (state.failureCount - 1);
-
-		return Math.min(backoffMs, Math.max(maxBackoffMs, intervalMs));
-	};
-
-	// A stream dump that takes long to come (100,000 streams are 25 MB) is
-	// asked for less often: hytop must not keep the server busy, nor spend
-	// its own time parsing dumps nobody can read that fast.
-	const busyEveryMsOf = (endpoint: PolledEndpoint, state: EndpointState) =>
-		endpoint === 'streams'
-			? Math.max(intervalMs, state.durationMs / maxBusyShare)
-			: intervalMs;
-
 	const everyMsOf = (endpoint: PolledEndpoint, state: EndpointState) =>
-		Math.max(
-			busyEveryMsOf(endpoint, state),
-			// The second answer comes at the interval: it gives the rates.
-			state.answerCount >= 2 ? state.leastEveryMs : 0,
-		);
+		answeredEveryMs({endpoint, ...state}, intervalMs);
 
 	/** Moves a regular wait to match a new pace, from its poll's start. */
 	const reschedule = (endpoint: PolledEndpoint, state: EndpointState) => {
@@ -231,7 +197,7 @@ export const createPoller = (options: PollerOptions): Poller => {
 				schedule(endpoint, Math.max(0, everyMs - durationMs));
 			}
 
-			const busyEveryMs = busyEveryMsOf(endpoint, state);
+			const busyEveryMs = largeDumpEveryMs(endpoint, durationMs, intervalMs);
 
 			// The data matches the endpoint: fetchData asked for that one.
 			result = {
@@ -246,7 +212,12 @@ export const createPoller = (options: PollerOptions): Poller => {
 			const error = toApiError(outcome.error, endpoint);
 			state.failureCount++;
 			state.startedAtMs = undefined;
-			let retryInMs = retryDelay(endpoint, error, state);
+			let retryInMs = retryDelayMs(
+				endpoint,
+				error.kind,
+				state.failureCount,
+				intervalMs,
+			);
 			if (retryInMs === undefined) {
 				state.isAbsent = true;
 			} else if (canSchedule(state)) {

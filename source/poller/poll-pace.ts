@@ -1,0 +1,69 @@
+// How long an endpoint's poller waits before asking again: after an answer,
+// and after a failure. Pure arithmetic, apart from the poller's timers.
+import type {ApiErrorKind} from '../api/types.js';
+import type {PolledEndpoint} from '../model/poll-result.js';
+
+const maxBackoffMs = 30_000;
+
+/** The most of its time the stream dump may take: see largeDumpEveryMs. */
+const maxBusyShare = 0.1;
+
+// A wrong secret stays wrong until someone fixes it: ask rarely.
+const unauthorizedRetryMs = 10_000;
+
+/**
+A stream dump that takes long to come (100,000 streams are 25 MB) is asked
+for less often: hytop must not keep the server busy, nor spend its own time
+parsing dumps nobody can read that fast. Other endpoints: the interval.
+*/
+export const largeDumpEveryMs = (
+	endpoint: PolledEndpoint,
+	durationMs: number,
+	intervalMs: number,
+): number =>
+	endpoint === 'streams'
+		? Math.max(intervalMs, durationMs / maxBusyShare)
+		: intervalMs;
+
+export type AnsweredEndpoint = {
+	readonly endpoint: PolledEndpoint;
+	/** How long its last answer took. */
+	readonly durationMs: number;
+	/** Answers since the start. */
+	readonly answerCount: number;
+	/** The slowest pace asked for from outside (0: none). */
+	readonly leastEveryMs: number;
+};
+
+/** The time from one successful poll's start to the next. */
+export const answeredEveryMs = (
+	{endpoint, durationMs, answerCount, leastEveryMs}: AnsweredEndpoint,
+	intervalMs: number,
+): number =>
+	Math.max(
+		largeDumpEveryMs(endpoint, durationMs, intervalMs),
+		// The second answer comes at the interval: it gives the rates.
+		answerCount >= 2 ? leastEveryMs : 0,
+	);
+
+/**
+How long to wait after the `failureCount`th failure in a row, or undefined
+to stop asking: an old server without /online or /dump/streams answers 404.
+*/
+export const retryDelayMs = (
+	endpoint: PolledEndpoint,
+	kind: ApiErrorKind,
+	failureCount: number,
+	intervalMs: number,
+): number | undefined => {
+	if (kind === 'not-found' && endpoint !== 'traffic') {
+		return undefined;
+	}
+
+	if (kind === 'unauthorized') {
+		return Math.max(unauthorizedRetryMs, intervalMs);
+	}
+
+	const backoffMs = intervalMs * 2 ** (failureCount - 1);
+	return Math.min(backoffMs, Math.max(maxBackoffMs, intervalMs));
+};
