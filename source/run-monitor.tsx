@@ -5,6 +5,7 @@ import {render} from 'ink';
 import type {ServerConfig} from './config/server-config.js';
 import {startDemoServer} from './demo/demo-server.js';
 import {defaultLedgerPath} from './ledger/ledger-path.js';
+import {startHeapTrim} from './heap-trim.js';
 import type {MonitorOptions} from './options.js';
 import {enterFullScreen} from './terminal/full-screen.js';
 import {createScreenDiffStdout} from './terminal/screen-diff-stdout.js';
@@ -27,7 +28,11 @@ export const runMonitor = async (
 	const serverConfigs: readonly ServerConfig[] = demo
 		? [{name: 'demo', url: demo.url, secret: demoSecret}]
 		: configured;
-	const servers = watchServers(serverConfigs, options);
+	const heap = startHeapTrim();
+	const servers = watchServers(serverConfigs, options).map(server => ({
+		...server,
+		client: heap.watch(server.client),
+	}));
 
 
 	const screen = enterFullScreen(process.stdout, process.stdin);
@@ -71,6 +76,7 @@ export const runMonitor = async (
 		}
 
 		screen.restore();
+		heap.stop();
 		await closeServers(servers);
 		await demo?.close();
 	}
