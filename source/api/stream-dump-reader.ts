@@ -36,6 +36,16 @@ const longestGuessedText = 1024 * 1024;
 const quote = 0x22;
 const backslash = 0x5c;
 
+/**
+Checks parsed entries and appends them. Kept out of the reader: a closure
+made per dump loses its optimised code at each full collection.
+*/
+const addEntries = (entries: StreamEntry[], values: readonly unknown[]) => {
+	for (const value of values) {
+		entries.push(parseStreamEntry(value, entries.length));
+	}
+};
+
 export const createStreamDumpReader = (): StreamDumpReader => {
 	let phase: 'head' | 'list' | 'tail' | 'whole' = 'head';
 	const entries: StreamEntry[] = [];
@@ -57,12 +67,6 @@ export const createStreamDumpReader = (): StreamDumpReader => {
 	// After a comma an entry must follow: `[]` is a list, `[,]` is not.
 	let isAfterComma = false;
 
-	const addEntries = (values: readonly unknown[]) => {
-		for (const value of values) {
-			entries.push(parseStreamEntry(value, entries.length));
-		}
-	};
-
 	const parseBatch = (text: string, isLast: boolean) => {
 		const wasAfterComma = isAfterComma;
 		isAfterComma = !isLast;
@@ -74,7 +78,7 @@ export const createStreamDumpReader = (): StreamDumpReader => {
 			throw new SyntaxError('a list entry is missing');
 		}
 
-		addEntries(JSON.parse(`[${text}]`) as unknown[]);
+		addEntries(entries, JSON.parse(`[${text}]`) as unknown[]);
 	};
 
 	// Hysteria writes entries as flat objects with nothing between them, so
@@ -108,7 +112,7 @@ export const createStreamDumpReader = (): StreamDumpReader => {
 			return;
 		}
 
-		addEntries(values);
+		addEntries(entries, values);
 		isAfterComma = true;
 		pending = pending.slice(cut + 2);
 		searchedTo = pending.length;

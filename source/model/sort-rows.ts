@@ -92,6 +92,67 @@ const compareUserTies: Compare<UserRow> = (a, b) =>
 	compareText(a.id, b.id);
 
 /**
+A row comparator made once per key and direction, told the previous order
+just before each sort. Comparators made anew for every sort are optimised
+anew after every full collection, which at one sort a second costs more
+than the sorting.
+*/
+type Sorter<Row> = {
+	previous: PreviousOrder | undefined;
+	readonly compare: Compare<Row>;
+	readonly compareKey: Compare<Row>;
+};
+
+const makeSorter = <Row>(
+	compareKey: Compare<Row>,
+	keyOf: (row: Row) => string,
+	compareTies: Compare<Row>,
+): Sorter<Row> => {
+	const sorter: Sorter<Row> = {
+		previous: undefined,
+		compareKey,
+		compare: (a, b) =>
+			compareKey(a, b) ||
+			comparePrevious(sorter.previous, keyOf(a), keyOf(b)) ||
+			compareTies(a, b),
+	};
+	return sorter;
+};
+
+/** Runs `sort` with the sorter told `previous`, and forgets it after. */
+const sortWith = <Row, Result>(
+	sorter: Sorter<Row>,
+	previous: PreviousOrder | undefined,
+	sort: (compare: Compare<Row>) => Result,
+): Result => {
+	sorter.previous = previous;
+	try {
+		return sort(sorter.compare);
+	} finally {
+		sorter.previous = undefined;
+	}
+};
+
+export const userIdOf = (row: UserRow): string => row.id;
+const userSorters = new Map<string, Sorter<UserRow>>();
+
+const userSorter = (key: UserSortKey, isDescending: boolean) => {
+	const name = `${key} ${isDescending}`;
+	let sorter = userSorters.get(name);
+	if (sorter === undefined) {
+		const direction = isDescending ? -1 : 1;
+		const compareKey: Compare<UserRow> =
+			key === 'id'
+				? (a, b) => direction * compareText(a.id, b.id)
+				: withMissingLast(userValues[key], isDescending);
+		sorter = makeSorter(compareKey, userIdOf, compareUserTies);
+		userSorters.set(name, sorter);
+	}
+
+	return sorter;
+};
+
+/**
 Users sorted by `key` (default: total rate, busiest first), ties broken by
 the previous order when given, then total rate, total bytes and id. Returns
 a new array.
@@ -101,20 +162,10 @@ export const sortUsers = (
 	key: UserSortKey = 'rate',
 	isDescending = true,
 	previous?: PreviousOrder,
-): UserRow[] => {
-	const direction = isDescending ? -1 : 1;
-	const compareKey: Compare<UserRow> =
-		key === 'id'
-			? (a, b) => direction * compareText(a.id, b.id)
-			: withMissingLast(userValues[key], isDescending);
-
-	return [...rows].sort(
-		(a, b) =>
-			compareKey(a, b) ||
-			comparePrevious(previous, a.id, b.id) ||
-			compareUserTies(a, b),
+): UserRow[] =>
+	sortWith(userSorter(key, isDescending), previous, compare =>
+		[...rows].sort(compare),
 	);
-};
 
 const streamValues: Readonly<
 	Record<
@@ -147,6 +198,31 @@ const compareStreamPlaces: Compare<StreamRow> = (a, b) =>
 	compareNumbers(a.connection, b.connection) ||
 	compareNumbers(a.stream, b.stream);
 
+export const streamKeyOf = (row: StreamRow): string => row.key;
+const streamSorters = new Map<string, Sorter<StreamRow>>();
+
+const streamSorter = (key: StreamSortKey, isDescending: boolean) => {
+	const name = `${key} ${isDescending}`;
+	let sorter = streamSorters.get(name);
+	if (sorter === undefined) {
+		const direction = isDescending ? -1 : 1;
+		let compareKey: Compare<StreamRow>;
+		if (key === 'user') {
+			compareKey = (a, b) => direction * compareStreamPlaces(a, b);
+		} else if (key === 'state') {
+			compareKey = (a, b) =>
+				direction * (stateOrder[a.state] - stateOrder[b.state]);
+		} else {
+			compareKey = withMissingLast(streamValues[key], isDescending);
+		}
+
+		sorter = makeSorter(compareKey, streamKeyOf, compareStreamPlaces);
+		streamSorters.set(name, sorter);
+	}
+
+	return sorter;
+};
+
 /**
 How two streams compare under `key`: `user` is the server's order (user,
 connection, stream), which also breaks every other key's ties.
@@ -156,17 +232,7 @@ export const compareStreams = (
 	isDescending = false,
 	previous?: PreviousOrder,
 ): Compare<StreamRow> => {
-	const direction = isDescending ? -1 : 1;
-	let compareKey: Compare<StreamRow>;
-	if (key === 'user') {
-		compareKey = (a, b) => direction * compareStreamPlaces(a, b);
-	} else if (key === 'state') {
-		compareKey = (a, b) =>
-			direction * (stateOrder[a.state] - stateOrder[b.state]);
-	} else {
-		compareKey = withMissingLast(streamValues[key], isDescending);
-	}
-
+	const {compareKey} = streamSorter(key, isDescending);
 	return (a, b) =>
 		compareKey(a, b) ||
 		comparePrevious(previous, a.key, b.key) ||
@@ -224,4 +290,34 @@ export const sortStreams = <Row extends StreamRow>(
 	limit = Number.POSITIVE_INFINITY,
 	previous?: PreviousOrder,
 ): Row[] =>
-	firstInOrder(rows, compareStreams(key, isDescending, previous), limit);
+	sortWith(streamSorter(key, isDescending), previous, compare =>
+		firstInOrder<Row>(rows, compare, limit),
+	);
+
+/** Where each row stands, by its key: the next sort's previous order. */
+export const orderOf = <Row>(
+	rows: readonly Row[],
+	keyOf: (row: Row) => string,
+): PreviousOrder => {
+	const order = new Map<string, number>();
+	for (let index = 0; index < rows.length; index++) {
+		order.set(keyOf(rows[index]!), index);
+	}
+
+	return order;
+};
+
+/** The index of the row with `key`, or -1. */
+export const indexOfKey = <Row>(
+	rows: readonly Row[],
+	keyOf: (row: Row) => string,
+	key: string | undefined,
+): number => {
+	for (let index = 0; index < rows.length; index++) {
+		if (keyOf(rows[index]!) === key) {
+			return index;
+		}
+	}
+
+	return -1;
+};

@@ -48,6 +48,55 @@ const csi = /\u001B\[([\u0030-\u003F]*)([\u0020-\u002F]*)([\u0040-\u007E])/y;
 // An OSC string, ended by BEL or ST, or any other escape and its next char.
 const otherEscape = /\u001B(?:\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|.?)/y;
 
+// Cells are compared and never changed, so a character in a style needs
+// only one: a frame's 10,000 cells are not made anew each second. Styles
+// are one object each (see sgr-style), so they key the table.
+const asciiCells = new WeakMap<Style, Cell[]>();
+
+const asciiCellsOf = (style: Style): Cell[] => {
+	let known = asciiCells.get(style);
+	if (known === undefined) {
+		known = [];
+		asciiCells.set(style, known);
+	}
+
+	return known;
+};
+
+const asciiCell = (part: string, at: number, style: Style): Cell => ({
+	text: part.charAt(at),
+	width: 1,
+	style,
+});
+
+/**
+Appends the cells of `part`, text without escapes drawn in `style`; false
+when some grapheme in it has no clear width. Kept out of parseRow: a
+closure made per call loses its optimised code at each full collection.
+*/
+const addText = (cells: Cell[], part: string, style: Style): boolean => {
+	if (printable.test(part)) {
+		const known = asciiCellsOf(style);
+		for (let at = 0; at < part.length; at++) {
+			cells.push((known[part.charCodeAt(at)] ??= asciiCell(part, at, style)));
+		}
+
+		return true;
+	}
+
+	let isClear = true;
+	for (const {segment} of graphemes.segment(part)) {
+		const width = widthOf(segment);
+		if (width === 1 || width === 2) {
+			cells.push({text: segment, width, style});
+		} else {
+			isClear = false;
+		}
+	}
+
+	return isClear;
+};
+
 /**
 A line drawn from `startStyle`; undefined when it holds an SGR sequence not
 understood.
@@ -56,29 +105,13 @@ export const parseRow = (text: string, startStyle: Style): Row | undefined => {
 	const cells: Cell[] = [];
 	let style = startStyle;
 	let isOpaque = false;
-	const addText = (part: string) => {
-		if (printable.test(part)) {
-			for (const character of part) {
-				cells.push({text: character, width: 1, style});
-			}
-
-			return;
-		}
-
-		for (const {segment} of graphemes.segment(part)) {
-			const width = widthOf(segment);
-			if (width === 1 || width === 2) {
-				cells.push({text: segment, width, style});
-			} else {
-				isOpaque = true;
-			}
-		}
-	};
-
 	let textStart = 0;
 	let index = text.indexOf('\u001B');
 	while (index >= 0) {
-		addText(text.slice(textStart, index));
+		if (!addText(cells, text.slice(textStart, index), style)) {
+			isOpaque = true;
+		}
+
 		csi.lastIndex = index;
 		const sequence = csi.exec(text);
 		if (sequence === null) {
@@ -103,7 +136,10 @@ export const parseRow = (text: string, startStyle: Style): Row | undefined => {
 		index = text.indexOf('\u001B', textStart);
 	}
 
-	addText(text.slice(textStart));
+	if (!addText(cells, text.slice(textStart), style)) {
+		isOpaque = true;
+	}
+
 	while (cells.at(-1)?.text === ' ' && cells.at(-1)?.style === plain) {
 		cells.pop();
 	}

@@ -4,9 +4,13 @@ import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {filterStreams, filterUsers, parseFilter} from '../model/filter-rows.js';
 import {
 	compareStreams,
+	indexOfKey,
+	orderOf,
 	type PreviousOrder,
 	sortStreams,
 	sortUsers,
+	streamKeyOf,
+	userIdOf,
 } from '../model/sort-rows.js';
 import type {CommandContext} from './command-context.js';
 import {editFilter, runCommand} from './commands.js';
@@ -95,7 +99,7 @@ export const App = ({
 			ui.userSort.isDescending,
 			userOrderRef.current,
 		);
-		userOrderRef.current = new Map(sorted.map((row, index) => [row.id, index]));
+		userOrderRef.current = orderOf(sorted, userIdOf);
 		return sorted;
 	}, [fleet.users, streamsToMatch, filter, ui.userSort]);
 	const shownStreams = useMemo(
@@ -113,19 +117,17 @@ export const App = ({
 			ui.streamRowLimit,
 			streamOrderRef.current,
 		);
-		streamOrderRef.current = new Map(
-			sorted.map((row, index) => [row.key, index]),
-		);
+		streamOrderRef.current = orderOf(sorted, streamKeyOf);
 		return sorted;
 	}, [shownStreams, ui.streamSort, ui.streamRowLimit]);
 
 	const usersIndex = Math.max(
 		0,
-		users.findIndex(row => row.id === ui.selected.users),
+		indexOfKey(users, userIdOf, ui.selected.users),
 	);
 	const streamsIndex = Math.max(
 		0,
-		streams.findIndex(row => row.key === ui.selected.streams),
+		indexOfKey(streams, streamKeyOf, ui.selected.streams),
 	);
 	const focus = ui.zoomedUser === undefined ? ui.focus : 'streams';
 

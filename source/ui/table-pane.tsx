@@ -7,6 +7,7 @@ import {
 	headerLine,
 	layoutColumns,
 	rowSegments,
+	type Segment,
 	windowStart,
 } from './table-layout.js';
 
@@ -33,6 +34,33 @@ export type TablePaneProps<Row> = {
 };
 
 const gutterWidth = 1;
+
+/**
+A row's segments as text nodes. A loop here, not a callback made in each
+render: such callbacks are optimised anew after every full collection.
+*/
+const segmentTexts = (
+	segments: readonly Segment[],
+	isSelected: boolean,
+	rowColour: string | undefined,
+) => {
+	const texts = [];
+	for (const [index, segment] of segments.entries()) {
+		texts.push(
+			// Segments are positional: cells never move between them.
+			<Text
+				key={index}
+				inverse={isSelected}
+				color={segment.color ?? rowColour}
+				wrap="truncate"
+			>
+				{segment.text}
+			</Text>,
+		);
+	}
+
+	return texts;
+};
 
 const TablePaneView = <Row,>({
 	title,
@@ -86,18 +114,7 @@ const TablePaneView = <Row,>({
 							<Text inverse={isSelected} color={rowColour}>
 								{isSelected ? '>' : ' '}
 							</Text>
-							{rowSegments(row, placed).map((segment, segmentIndex) => (
-								<Text
-									// Segments are positional: cells never move between them.
-									// eslint-disable-next-line react/no-array-index-key
-									key={segmentIndex}
-									inverse={isSelected}
-									color={segment.color ?? rowColour}
-									wrap="truncate"
-								>
-									{segment.text}
-								</Text>
-							))}
+							{segmentTexts(rowSegments(row, placed), isSelected, rowColour)}
 						</Box>
 					);
 				})
