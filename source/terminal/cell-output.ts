@@ -6,6 +6,7 @@
 // lookup. The frame it makes shows the same cells in the same styles.
 import stringWidth from 'string-width';
 
+import {pushAsciiCells} from './ascii-cells.js';
 import {boundedCache} from './bounded-cache.js';
 import {applySgr, changeStyle, plain, type Style} from './sgr-style.js';
 
@@ -55,10 +56,7 @@ const graphemeWidth = boundedCache(cacheLimit, grapheme =>
 
 const addGlyphs = (glyphs: Glyph[], text: string, style: Style): void => {
 	if (printableAscii.test(text)) {
-		for (const character of text) {
-			glyphs.push({text: character, width: 1, style});
-		}
-
+		pushAsciiCells(glyphs, text, style);
 		return;
 	}
 

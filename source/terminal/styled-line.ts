@@ -2,6 +2,7 @@
 // columns and the SGR style it is drawn in.
 import stringWidth from 'string-width';
 
+import {pushAsciiCells} from './ascii-cells.js';
 import {boundedCache} from './bounded-cache.js';
 import {applySgr, plain, type Style} from './sgr-style.js';
 
@@ -48,27 +49,6 @@ const csi = /\u001B\[([\u0030-\u003F]*)([\u0020-\u002F]*)([\u0040-\u007E])/y;
 // An OSC string, ended by BEL or ST, or any other escape and its next char.
 const otherEscape = /\u001B(?:\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|.?)/y;
 
-// Cells are compared and never changed, so a character in a style needs
-// only one: a frame's 10,000 cells are not made anew each second. Styles
-// are one object each (see sgr-style), so they key the table.
-const asciiCells = new WeakMap<Style, Cell[]>();
-
-const asciiCellsOf = (style: Style): Cell[] => {
-	let known = asciiCells.get(style);
-	if (known === undefined) {
-		known = [];
-		asciiCells.set(style, known);
-	}
-
-	return known;
-};
-
-const asciiCell = (part: string, at: number, style: Style): Cell => ({
-	text: part.charAt(at),
-	width: 1,
-	style,
-});
-
 /**
 Appends the cells of `part`, text without escapes drawn in `style`; false
 when some grapheme in it has no clear width. Kept out of parseRow: a
@@ -76,11 +56,7 @@ closure made per call loses its optimised code at each full collection.
 */
 const addText = (cells: Cell[], part: string, style: Style): boolean => {
 	if (printable.test(part)) {
-		const known = asciiCellsOf(style);
-		for (let at = 0; at < part.length; at++) {
-			cells.push((known[part.charCodeAt(at)] ??= asciiCell(part, at, style)));
-		}
-
+		pushAsciiCells(cells, part, style);
 		return true;
 	}
 
