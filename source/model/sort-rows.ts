@@ -136,20 +136,30 @@ const sortWith = <Row, Result>(
 export const userIdOf = (row: UserRow): string => row.id;
 const userSorters = new Map<string, Sorter<UserRow>>();
 
-const userSorter = (key: UserSortKey, isDescending: boolean) => {
+/** The sorter for a key and direction, made on first use. */
+const sorterFor = <Row, Key extends string>(
+	sorters: Map<string, Sorter<Row>>,
+	key: Key,
+	isDescending: boolean,
+	make: (key: Key, isDescending: boolean) => Sorter<Row>,
+): Sorter<Row> => {
 	const name = `${key} ${isDescending}`;
-	let sorter = userSorters.get(name);
+	let sorter = sorters.get(name);
 	if (sorter === undefined) {
-		const direction = isDescending ? -1 : 1;
-		const compareKey: Compare<UserRow> =
-			key === 'id'
-				? (a, b) => direction * compareText(a.id, b.id)
-				: withMissingLast(userValues[key], isDescending);
-		sorter = makeSorter(compareKey, userIdOf, compareUserTies);
-		userSorters.set(name, sorter);
+		sorter = make(key, isDescending);
+		sorters.set(name, sorter);
 	}
 
 	return sorter;
+};
+
+const makeUserSorter = (key: UserSortKey, isDescending: boolean) => {
+	const direction = isDescending ? -1 : 1;
+	const compareKey: Compare<UserRow> =
+		key === 'id'
+			? (a, b) => direction * compareText(a.id, b.id)
+			: withMissingLast(userValues[key], isDescending);
+	return makeSorter(compareKey, userIdOf, compareUserTies);
 };
 
 /**
@@ -163,8 +173,10 @@ export const sortUsers = (
 	isDescending = true,
 	previous?: PreviousOrder,
 ): UserRow[] =>
-	sortWith(userSorter(key, isDescending), previous, compare =>
-		[...rows].sort(compare),
+	sortWith(
+		sorterFor(userSorters, key, isDescending, makeUserSorter),
+		previous,
+		compare => [...rows].sort(compare),
 	);
 
 const streamValues: Readonly<
@@ -201,27 +213,23 @@ const compareStreamPlaces: Compare<StreamRow> = (a, b) =>
 export const streamKeyOf = (row: StreamRow): string => row.key;
 const streamSorters = new Map<string, Sorter<StreamRow>>();
 
-const streamSorter = (key: StreamSortKey, isDescending: boolean) => {
-	const name = `${key} ${isDescending}`;
-	let sorter = streamSorters.get(name);
-	if (sorter === undefined) {
-		const direction = isDescending ? -1 : 1;
-		let compareKey: Compare<StreamRow>;
-		if (key === 'user') {
-			compareKey = (a, b) => direction * compareStreamPlaces(a, b);
-		} else if (key === 'state') {
-			compareKey = (a, b) =>
-				direction * (stateOrder[a.state] - stateOrder[b.state]);
-		} else {
-			compareKey = withMissingLast(streamValues[key], isDescending);
-		}
-
-		sorter = makeSorter(compareKey, streamKeyOf, compareStreamPlaces);
-		streamSorters.set(name, sorter);
+const makeStreamSorter = (key: StreamSortKey, isDescending: boolean) => {
+	const direction = isDescending ? -1 : 1;
+	let compareKey: Compare<StreamRow>;
+	if (key === 'user') {
+		compareKey = (a, b) => direction * compareStreamPlaces(a, b);
+	} else if (key === 'state') {
+		compareKey = (a, b) =>
+			direction * (stateOrder[a.state] - stateOrder[b.state]);
+	} else {
+		compareKey = withMissingLast(streamValues[key], isDescending);
 	}
 
-	return sorter;
+	return makeSorter(compareKey, streamKeyOf, compareStreamPlaces);
 };
+
+const streamSorter = (key: StreamSortKey, isDescending: boolean) =>
+	sorterFor(streamSorters, key, isDescending, makeStreamSorter);
 
 /**
 How two streams compare under `key`: `user` is the server's order (user,
