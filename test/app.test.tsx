@@ -193,3 +193,26 @@ test('app - the stream dump is asked every 5 s until its pane has focus', async 
 	// second follows at the interval, for the first rates.
 	assert.equal(streamsWhileUnfocused, 1);
 });
+
+test('app - streams kept from a failing dump are marked stale', async () => {
+	const app = startApp();
+	await app.waitForText('video.example:443');
+	app.view.stdin.write(keys.tab);
+	await app.waitForText('▸ Streams');
+	const {streams} = app.client;
+	app.client.streams = async () => {
+		throw new ApiError(
+			'invalid-response',
+			'streams',
+			'/dump/streams: response is not JSON',
+		);
+	};
+
+	const frame = await app.waitForText('stale: data');
+	const title = frame.split('\n').find(line => line.includes('▸ Streams'));
+	assert.match(title ?? '', /stale: data \d+s old/);
+	assert.match(frame, /video\.example:443/);
+
+	app.client.streams = streams;
+	await waitFor(app.frame, value => !value.includes('stale: data'));
+});

@@ -254,6 +254,7 @@ export const App = ({
 					serverNames={serverNames}
 					isReadOnly={isReadOnly}
 					intervalMs={intervalMs}
+					nowMs={nowMs}
 				/>
 			</Box>
 			<Footer

@@ -1,6 +1,7 @@
 import type {ReactNode} from 'react';
 import stringWidth from 'string-width';
 
+import {formatDuration} from '../format/format-duration.js';
 import {userBreakdown} from '../model/aggregate-users.js';
 import type {FleetStreamRow} from '../model/aggregate-users.js';
 import type {FleetState} from '../model/fleet-state.js';
@@ -46,6 +47,8 @@ export type ScreenBodyProps = {
 	readonly isReadOnly: boolean;
 	/** The poll interval now in force. */
 	readonly intervalMs: number;
+	/** Local time now, for the age of streams kept from a failing dump. */
+	readonly nowMs: number;
 };
 
 /** Between the header and the footer: a dialog, the zoom, or the panes. */
@@ -62,6 +65,7 @@ export const ScreenBody = ({
 	serverNames,
 	isReadOnly,
 	intervalMs,
+	nowMs,
 }: ScreenBodyProps): ReactNode => {
 	const isFleet = serverNames.length > 1;
 	// Wide enough to tell servers apart (127.0.0.1:9998 from :9999).
@@ -79,13 +83,24 @@ export const ScreenBody = ({
 	// Beside the users, the streams are asked for less often (see use-fleet).
 	const glancedEveryMs = Math.max(glanceEveryMs, intervalMs, slowestEveryMs);
 	const everyText = (ms: number) => `every ${(ms / 1000).toFixed(1)}s`;
+	// While the dump fails, the rows of the last one stay: they must not
+	// pass for live ones. The status line says what failed.
+	const staleSinceMs = Math.min(
+		...fleet.servers.map(({monitor: {status}}) =>
+			status.streams.error === undefined
+				? Number.POSITIVE_INFINITY
+				: (status.streams.lastOkAtMs ?? Number.POSITIVE_INFINITY),
+		),
+	);
 	const streamsNote =
 		`by ${sortLabels[ui.streamSort.key]}` +
-		(focus !== 'streams' && glancedEveryMs > intervalMs
-			? ` · refreshed ${everyText(glancedEveryMs)} (Tab: watch)`
-			: slowestEveryMs > 0
-				? ` · large dump: refreshed ${everyText(slowestEveryMs)}`
-				: '');
+		(Number.isFinite(staleSinceMs)
+			? ` · stale: data ${formatDuration(Math.max(0, nowMs - staleSinceMs))} old`
+			: focus !== 'streams' && glancedEveryMs > intervalMs
+				? ` · refreshed ${everyText(glancedEveryMs)} (Tab: watch)`
+				: slowestEveryMs > 0
+					? ` · large dump: refreshed ${everyText(slowestEveryMs)}`
+					: '');
 	// An empty pane must not pass for an idle server when nothing came yet.
 	const hasTraffic = fleet.servers.some(
 		server => server.monitor.status.traffic.lastOkAtMs !== undefined,
