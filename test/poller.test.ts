@@ -5,6 +5,7 @@ import {test} from 'node:test';
 import {ApiError} from '../source/api/api-error.js';
 import type {StatsClient} from '../source/api/client-contract.js';
 import type {ApiErrorKind} from '../source/api/types.js';
+import {largeDumpStreams} from '../source/poller/poll-pace.js';
 import {
 	createPoller,
 	type Clock,
@@ -12,6 +13,7 @@ import {
 	type PollerOptions,
 	type PollResult,
 } from '../source/poller/poller.js';
+import {streamEntry} from './helpers/fake-client.js';
 
 type FakeClock = Clock & {
 	/** Moves time forward, firing due timers in order. */
@@ -471,13 +473,15 @@ test('poller - real timers do not hold the process', async () => {
 	assert.equal(during, before);
 });
 
-test('poller - a slow stream dump is asked for less often', async () => {
+test('poller - a slow large stream dump is asked for less often', async () => {
 	const {poller, clock, callsOf, last, results} = setup({
 		endpoints: ['streams'],
 	});
 	poller.start();
 	await clock.advance(500);
-	last('streams').resolve([]);
+	last('streams').resolve(
+		Array.from({length: largeDumpStreams}, () => streamEntry()),
+	);
 	await clock.advance(0);
 	// 500 ms to answer: asked again 5 s after the last ask, not after 1 s.
 	await clock.advance(4400);
@@ -485,4 +489,17 @@ test('poller - a slow stream dump is asked for less often', async () => {
 	await clock.advance(200);
 	assert.equal(callsOf('streams').length, 2);
 	assert.equal(results[0]?.ok && results[0].everyMs, 5000);
+});
+
+test('poller - a slow small stream dump keeps the interval', async () => {
+	const {poller, clock, callsOf, last, results} = setup({
+		endpoints: ['streams'],
+	});
+	poller.start();
+	await clock.advance(500);
+	last('streams').resolve([streamEntry()]);
+	await clock.advance(500);
+
+	assert.equal(callsOf('streams').length, 2);
+	assert.equal(results[0]?.ok && results[0].everyMs, undefined);
 });

@@ -12,16 +12,25 @@ const maxBusyShare = 0.1;
 const unauthorizedRetryMs = 10_000;
 
 /**
-A stream dump that takes long to come (100,000 streams are 25 MB) is asked
-for less often: hytop must not keep the server busy, nor spend its own time
-parsing dumps nobody can read that fast. Other endpoints: the interval.
+Streams in a dump from which its time to come counts against it. A smaller
+dump is slow because of the link, not the work: asking it less often would
+only leave the list old.
+*/
+export const largeDumpStreams = 10_000;
+
+/**
+A large stream dump that takes long to come (100,000 streams are 25 MB) is
+asked for less often: hytop must not keep the server busy, nor spend its
+own time parsing dumps nobody can read that fast. Other endpoints, and
+smaller dumps: the interval. `answerSize` is the streams the dump held.
 */
 export const largeDumpEveryMs = (
 	endpoint: PolledEndpoint,
 	durationMs: number,
 	intervalMs: number,
+	answerSize: number,
 ): number =>
-	endpoint === 'streams'
+	endpoint === 'streams' && answerSize >= largeDumpStreams
 		? Math.max(intervalMs, durationMs / maxBusyShare)
 		: intervalMs;
 
@@ -29,6 +38,8 @@ export type AnsweredEndpoint = {
 	readonly endpoint: PolledEndpoint;
 	/** How long its last answer took. */
 	readonly durationMs: number;
+	/** Entries in its last answer, for a stream dump; 0 otherwise. */
+	readonly answerSize: number;
 	/** Answers since the start. */
 	readonly answerCount: number;
 	/** The slowest pace asked for from outside (0: none). */
@@ -37,11 +48,11 @@ export type AnsweredEndpoint = {
 
 /** The time from one successful poll's start to the next. */
 export const answeredEveryMs = (
-	{endpoint, durationMs, answerCount, leastEveryMs}: AnsweredEndpoint,
+	{endpoint, durationMs, answerSize, answerCount, leastEveryMs}: AnsweredEndpoint,
 	intervalMs: number,
 ): number =>
 	Math.max(
-		largeDumpEveryMs(endpoint, durationMs, intervalMs),
+		largeDumpEveryMs(endpoint, durationMs, intervalMs, answerSize),
 		// The second answer comes at the interval: it gives the rates.
 		answerCount >= 2 ? leastEveryMs : 0,
 	);

@@ -75,6 +75,8 @@ type EndpointState = {
 	startedAtMs: number | undefined;
 	/** How long the last successful poll took. */
 	durationMs: number;
+	/** Streams in the last dump; 0 for the other endpoints. */
+	answerSize: number;
 	leastEveryMs: number;
 	/** Successful polls since the start: rates need two answers. */
 	answerCount: number;
@@ -135,6 +137,7 @@ export const createPoller = (options: PollerOptions): Poller => {
 				timer: undefined,
 				startedAtMs: undefined,
 				durationMs: 0,
+				answerSize: 0,
 				leastEveryMs: 0,
 				answerCount: 0,
 				failureCount: 0,
@@ -192,12 +195,18 @@ export const createPoller = (options: PollerOptions): Poller => {
 			state.startedAtMs = startedAtMs;
 			const durationMs = Math.max(0, atMs - startedAtMs);
 			state.durationMs = durationMs;
+			state.answerSize = Array.isArray(outcome.data) ? outcome.data.length : 0;
 			if (canSchedule(state)) {
 				const everyMs = everyMsOf(endpoint, state);
 				schedule(endpoint, Math.max(0, everyMs - durationMs));
 			}
 
-			const busyEveryMs = largeDumpEveryMs(endpoint, durationMs, intervalMs);
+			const busyEveryMs = largeDumpEveryMs(
+				endpoint,
+				durationMs,
+				intervalMs,
+				state.answerSize,
+			);
 
 			// The data matches the endpoint: fetchData asked for that one.
 			result = {
