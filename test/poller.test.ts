@@ -503,3 +503,29 @@ test('poller - a slow small stream dump keeps the interval', async () => {
 	assert.equal(callsOf('streams').length, 2);
 	assert.equal(results[0]?.ok && results[0].everyMs, undefined);
 });
+
+test('poller - once the server answers again, backed-off endpoints ask at once', async () => {
+	const {poller, clock, callsOf, last} = setup({
+		endpoints: ['traffic', 'streams'],
+	});
+	poller.start();
+	for (let failure = 0; failure < 3; failure++) {
+		last('traffic').reject(apiError('refused', 'traffic'));
+		last('streams').reject(apiError('refused', 'streams'));
+		// eslint-disable-next-line no-await-in-loop
+		await clock.advance(2 ** failure * 1000);
+	}
+
+	// Streams now wait 8 s more; traffic gets an answer meanwhile.
+	last('streams').reject(apiError('refused', 'streams'));
+	await clock.advance(0);
+	const streamsBefore = callsOf('streams').length;
+	last('traffic').resolve(new Map());
+	await clock.advance(0);
+
+	assert.equal(callsOf('streams').length, streamsBefore + 1);
+	// Only once: a failing endpoint goes on with its own backoff after.
+	last('streams').reject(apiError('refused', 'streams'));
+	await clock.advance(1000);
+	assert.equal(callsOf('streams').length, streamsBefore + 1);
+});

@@ -178,6 +178,24 @@ export const createPoller = (options: PollerOptions): Poller => {
 		}
 	};
 
+	/**
+	One endpoint answers again after failing: the server is back, so the
+	others still waiting out their backoff (up to 30 s) ask at once instead
+	of showing old rows and old errors that long.
+	*/
+	const retryFailedAtOnce = (recovered: PolledEndpoint) => {
+		for (const [endpoint, state] of states) {
+			if (
+				endpoint !== recovered &&
+				state.failureCount > 0 &&
+				state.timer !== undefined &&
+				canSchedule(state)
+			) {
+				schedule(endpoint, 0);
+			}
+		}
+	};
+
 	const settle = (
 		endpoint: PolledEndpoint,
 		startedAtMs: number,
@@ -190,6 +208,10 @@ export const createPoller = (options: PollerOptions): Poller => {
 		const atMs = clock.now();
 		let result: PollResult;
 		if (outcome.ok) {
+			if (state.failureCount > 0) {
+				retryFailedAtOnce(endpoint);
+			}
+
 			state.failureCount = 0;
 			state.answerCount++;
 			state.startedAtMs = startedAtMs;
