@@ -216,3 +216,13 @@ test('app - streams kept from a failing dump are marked stale', async () => {
 	app.client.streams = streams;
 	await waitFor(app.frame, value => !value.includes('stale: data'));
 });
+
+test('app - while paused the footer offers p to resume', async () => {
+	const app = startApp();
+	await app.waitForText('  p pause  ');
+	app.view.stdin.write('p');
+	const paused = await app.waitForText('  p resume  ');
+	assert.doesNotMatch(paused, / {2}p pause {2}/);
+	app.view.stdin.write('p');
+	await app.waitForText('  p pause  ');
+});

@@ -262,6 +262,7 @@ export const App = ({
 				status={pickStatus(ui.status, kickStatus, fleet, nowMs)}
 				width={columns}
 				isReadOnly={isReadOnly}
+				isPaused={isPaused}
 			/>
 		</Box>
 	);

@@ -21,11 +21,22 @@ export type FooterProps = {
 	readonly width: number;
 	/** Kick and clear are off: their keys are not offered. */
 	readonly isReadOnly: boolean;
+	/** Polling is paused: p resumes it. */
+	readonly isPaused: boolean;
 };
 
 /** The event line, the status line, then the key hints that fit. */
-export const Footer = ({events, status, width, isReadOnly}: FooterProps) => {
-	const hints = isReadOnly ? readOnlyHints : footerHints;
+export const Footer = ({
+	events,
+	status,
+	width,
+	isReadOnly,
+	isPaused,
+}: FooterProps) => {
+	const offered = isReadOnly ? readOnlyHints : footerHints;
+	const hints = isPaused
+		? offered.map(text => text.replace('p pause', 'p resume'))
+		: offered;
 	const hint = hints.find(text => stringWidth(text) <= width) ?? hints.at(-1);
 	const recent = events.slice(-3).reverse();
 
