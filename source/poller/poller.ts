@@ -2,6 +2,7 @@ import {ApiError} from '../api/api-error.js';
 import type {StatsClient} from '../api/client-contract.js';
 import type {Online, StreamEntry, Traffic} from '../api/types.js';
 import type {PolledEndpoint, PollResult} from '../model/poll-result.js';
+import {type Clock, realClock} from './poll-clock.js';
 import {
 	answeredEveryMs,
 	largeDumpEveryMs,
@@ -9,13 +10,7 @@ import {
 } from './poll-pace.js';
 
 export type {PolledEndpoint, PollResult} from '../model/poll-result.js';
-
-/** Time as the poller sees it; tests pass a fake one. */
-export type Clock = {
-	now(): number;
-	setTimeout(callback: () => void, ms: number): unknown;
-	clearTimeout(handle: unknown): void;
-};
+export {type Clock, realClock} from './poll-clock.js';
 
 export type PollerOptions = {
 	readonly client: StatsClient;
@@ -52,18 +47,6 @@ const allEndpoints: readonly PolledEndpoint[] = [
 	'online',
 	'streams',
 ];
-
-export const realClock: Clock = {
-	now: () => Date.now(),
-	setTimeout(callback, ms) {
-		const handle = setTimeout(callback, ms);
-		handle.unref();
-		return handle;
-	},
-	clearTimeout(handle) {
-		clearTimeout(handle as ReturnType<typeof setTimeout>);
-	},
-};
 
 type EndpointState = {
 	isEnabled: boolean;
