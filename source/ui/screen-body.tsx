@@ -92,15 +92,16 @@ export const ScreenBody = ({
 				: (status.streams.lastOkAtMs ?? Number.POSITIVE_INFINITY),
 		),
 	);
-	const streamsNote =
-		`by ${sortLabels[ui.streamSort.key]}` +
-		(Number.isFinite(staleSinceMs)
-			? ` · stale: data ${formatDuration(Math.max(0, nowMs - staleSinceMs))} old`
-			: focus !== 'streams' && glancedEveryMs > intervalMs
-				? ` · refreshed ${everyText(glancedEveryMs)} (Tab: watch)`
-				: slowestEveryMs > 0
-					? ` · large dump: refreshed ${everyText(slowestEveryMs)}`
-					: '');
+	let streamsNote = `by ${sortLabels[ui.streamSort.key]}`;
+	if (Number.isFinite(staleSinceMs)) {
+		const age = formatDuration(Math.max(0, nowMs - staleSinceMs));
+		streamsNote += ` · stale: data ${age} old`;
+	} else if (focus !== 'streams' && glancedEveryMs > intervalMs) {
+		streamsNote += ` · refreshed ${everyText(glancedEveryMs)} (Tab: watch)`;
+	} else if (slowestEveryMs > 0) {
+		streamsNote += ` · large dump: refreshed ${everyText(slowestEveryMs)}`;
+	}
+
 	// An empty pane must not pass for an idle server when nothing came yet.
 	const hasTraffic = fleet.servers.some(
 		server => server.monitor.status.traffic.lastOkAtMs !== undefined,
