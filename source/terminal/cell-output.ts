@@ -6,9 +6,9 @@
 // lookup. The frame it makes shows the same cells in the same styles.
 import stringWidth from 'string-width';
 
-import {pushAsciiCells} from './ascii-cells.js';
 import {boundedCache} from './bounded-cache.js';
-import {applySgr, changeStyle, plain, type Style} from './sgr-style.js';
+import {changeStyle, plain, type Style} from './sgr-style.js';
+import {readStyledCells} from './styled-cells.js';
 
 /** What a line of text puts in one cell; a wide one is followed by a gap. */
 type Glyph = {
@@ -38,12 +38,6 @@ type Operation =
 	| {readonly type: 'unclip'};
 
 const blank: Glyph = {text: ' ', width: 1, style: plain};
-const printableAscii = /^[\u0020-\u007E]*$/;
-const graphemes = new Intl.Segmenter();
-// A CSI sequence: parameters, intermediates, final byte.
-const csi = /\u001B\[([\u0030-\u003F]*)([\u0020-\u002F]*)([\u0040-\u007E])/y;
-// Any other escape: an OSC string up to BEL or ST, or ESC and one character.
-const otherEscape = /\u001B(?:\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|.?)/y;
 
 // Frames repeat most of their lines; a screenful of new lines a second
 // would still take minutes to fill this.
@@ -54,48 +48,14 @@ const graphemeWidth = boundedCache(cacheLimit, grapheme =>
 	Math.max(1, stringWidth(grapheme)),
 );
 
-const addGlyphs = (glyphs: Glyph[], text: string, style: Style): void => {
-	if (printableAscii.test(text)) {
-		pushAsciiCells(glyphs, text, style);
-		return;
-	}
-
-	for (const {segment} of graphemes.segment(text)) {
-		glyphs.push({text: segment, width: graphemeWidth(segment), style});
-	}
-};
-
 /**
 The cells a line of text fills, styled by its SGR sequences. Other escape
 sequences are left out: the screen is drawn from cells, and hytop's own
 texts never hold any (untrusted strings are escaped before they are shown).
+An SGR sequence not understood leaves the style as it was.
 */
-const parseLine = (line: string): readonly Glyph[] => {
-	const glyphs: Glyph[] = [];
-	let style = plain;
-	let textStart = 0;
-	let index = line.indexOf('\u001B');
-	while (index >= 0) {
-		addGlyphs(glyphs, line.slice(textStart, index), style);
-		csi.lastIndex = index;
-		const sequence = csi.exec(line);
-		if (sequence === null) {
-			otherEscape.lastIndex = index;
-			otherEscape.exec(line);
-			textStart = otherEscape.lastIndex;
-		} else {
-			textStart = csi.lastIndex;
-			if (sequence[3] === 'm' && sequence[2] === '') {
-				style = applySgr(style, sequence[1]!) ?? style;
-			}
-		}
-
-		index = line.indexOf('\u001B', textStart);
-	}
-
-	addGlyphs(glyphs, line.slice(textStart), style);
-	return glyphs;
-};
+const parseLine = (line: string): readonly Glyph[] =>
+	readStyledCells(line, plain, graphemeWidth).cells;
 
 const glyphsOf = boundedCache(cacheLimit, parseLine);
 
