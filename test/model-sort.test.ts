@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
-import {firstInOrder, sortStreams, sortUsers} from '../source/model/sort-rows.js';
+import {
+	firstInOrder,
+	type PreviousOrder,
+	sortStreams,
+	type StreamSortKey,
+	sortUsers,
+	type UserSortKey,
+} from '../source/model/sort-rows.js';
 import type {StreamRow, UserRow} from '../source/model/types.js';
 
 const user = (id: string, overrides: Partial<UserRow> = {}): UserRow => ({
@@ -195,4 +202,166 @@ test('users sort - nearly equal rates keep the order they had', () => {
 		sortUsers([alice, bob, carol], 'rate', true, previous).map(row => row.id),
 		['carol', 'alice', 'bob'],
 	);
+});
+
+// The orders as the help screen states them, compared the plain way, row by
+// row: the sorts work their keys out once per row, and must agree.
+const seededRandom = (seed: number) => () => {
+	seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+	return seed / 2_147_483_648;
+};
+
+const rateStep = (rate: number) =>
+	rate > 0 ? Math.floor(Math.log(rate) / Math.log(1.25)) : -1e9;
+
+const plainOrder =
+	<Row>(
+		value: (row: Row) => number | string | undefined,
+		isDescending: boolean,
+		keyOf: (row: Row) => string,
+		previous: PreviousOrder | undefined,
+		ties: (a: Row, b: Row) => number,
+	) =>
+	(a: Row, b: Row): number => {
+		const left = value(a);
+		const right = value(b);
+		if (left === undefined || right === undefined) {
+			if (left !== right) {
+				return left === undefined ? 1 : -1;
+			}
+		} else if (left !== right) {
+			return (left < right ? -1 : 1) * (isDescending ? -1 : 1);
+		}
+
+		const placeA = previous?.get(keyOf(a)) ?? Number.POSITIVE_INFINITY;
+		const placeB = previous?.get(keyOf(b)) ?? Number.POSITIVE_INFINITY;
+		if (previous !== undefined && placeA !== placeB) {
+			return placeA < placeB ? -1 : 1;
+		}
+
+		return ties(a, b);
+	};
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const maybe = (random: () => number, value: number) =>
+	random() < 0.1 ? undefined : value;
+
+const randomPrevious = (random: () => number, keys: readonly string[]) =>
+	random() < 0.2
+		? undefined
+		: new Map(
+				keys
+					.filter(() => random() < 0.7)
+					.map(key => [key, Math.floor(random() * keys.length)] as const),
+			);
+
+test('sortStreams - agrees with a plain row-by-row comparison', () => {
+	const random = seededRandom(11);
+	const states = ['init', 'hook', 'connect', 'estab', 'closed'] as const;
+	const streamValue: Record<
+		StreamSortKey,
+		(row: StreamRow) => number | string | undefined
+	> = {
+		user: () => 0,
+		rate: row => rateStep(row.upRate + row.downRate),
+		'up-rate': row => rateStep(row.upRate),
+		'down-rate': row => rateStep(row.downRate),
+		up: row => row.up,
+		down: row => row.down,
+		lifetime: row => row.lifetimeMs,
+		idle: row => row.idleMs,
+		state: row => states.indexOf(row.state as (typeof states)[number]),
+	};
+	const places = (a: StreamRow, b: StreamRow) =>
+		byText(a.user, b.user) ||
+		a.connection - b.connection ||
+		a.stream - b.stream;
+	for (let round = 0; round < 40; round++) {
+		const rows = Array.from({length: 200}, (_, index) =>
+			stream(`u${Math.floor(random() * 9)}`, Math.floor(random() * 30), index, {
+				state: states[Math.floor(random() * states.length)]!,
+				upRate: Math.floor(random() * 3000),
+				downRate: random() < 0.3 ? 0 : Math.floor(random() * 3000),
+				up: Math.floor(random() * 20),
+				down: Math.floor(random() * 20),
+				lifetimeMs: maybe(random, Math.floor(random() * 10)),
+				idleMs: maybe(random, Math.floor(random() * 10)),
+			}),
+		);
+		const previous = randomPrevious(random, keys(rows));
+		for (const key of Object.keys(streamValue) as StreamSortKey[]) {
+			for (const isDescending of [false, true]) {
+				const plain = plainOrder(
+					streamValue[key],
+					isDescending,
+					(row: StreamRow) => row.key,
+					previous,
+					places,
+				);
+				const reference =
+					key === 'user'
+						? (a: StreamRow, b: StreamRow) =>
+								isDescending ? places(b, a) : places(a, b)
+						: plain;
+				const expected = keys([...rows].sort(reference));
+				for (const limit of [7, 60, Number.POSITIVE_INFINITY]) {
+					assert.deepEqual(
+						keys(sortStreams(rows, key, isDescending, limit, previous)),
+						expected.slice(0, limit),
+						`${key} ${isDescending ? 'descending' : 'ascending'} ${limit}`,
+					);
+				}
+			}
+		}
+	}
+});
+
+test('sortUsers - agrees with a plain row-by-row comparison', () => {
+	const random = seededRandom(5);
+	const userValue: Record<
+		UserSortKey,
+		(row: UserRow) => number | string | undefined
+	> = {
+		rate: row => rateStep(row.upRate + row.downRate),
+		'up-rate': row => rateStep(row.upRate),
+		'down-rate': row => rateStep(row.downRate),
+		up: row => row.up,
+		down: row => row.down,
+		total: row => row.up + row.down,
+		devices: row => row.devices,
+		id: row => row.id,
+	};
+	const ties = (a: UserRow, b: UserRow) =>
+		b.upRate + b.downRate - (a.upRate + a.downRate) ||
+		b.up + b.down - (a.up + a.down) ||
+		byText(a.id, b.id);
+	for (let round = 0; round < 40; round++) {
+		const rows = Array.from({length: 120}, (_, index) =>
+			user(`user-${index}`, {
+				upRate: Math.floor(random() * 3000),
+				downRate: random() < 0.3 ? 0 : Math.floor(random() * 3000),
+				up: Math.floor(random() * 20),
+				down: Math.floor(random() * 20),
+				devices: maybe(random, Math.floor(random() * 4)),
+			}),
+		);
+		const previous = randomPrevious(random, ids(rows));
+		for (const key of Object.keys(userValue) as UserSortKey[]) {
+			for (const isDescending of [false, true]) {
+				const reference = plainOrder(
+					userValue[key],
+					isDescending,
+					(row: UserRow) => row.id,
+					previous,
+					ties,
+				);
+				assert.deepEqual(
+					ids(sortUsers(rows, key, isDescending, previous)),
+					ids([...rows].sort(reference)),
+					`${key} ${isDescending ? 'descending' : 'ascending'}`,
+				);
+			}
+		}
+	}
 });

@@ -31,22 +31,6 @@ const compareText = (a: string, b: string): number =>
 
 const compareNumbers = (a: number, b: number): number => a - b;
 
-/** Undefined sorts last whatever the direction: it is a missing value. */
-const withMissingLast =
-	<Row>(
-		value: (row: Row) => number | undefined,
-		isDescending: boolean,
-	): Compare<Row> =>
-	(a, b) => {
-		const left = value(a);
-		const right = value(b);
-		if (left === undefined || right === undefined) {
-			return (left === undefined ? 1 : 0) - (right === undefined ? 1 : 0);
-		}
-
-		return isDescending ? right - left : left - right;
-	};
-
 /**
 Rates are compared in steps of 25% (a log scale): rates in one step sort as
 equal and keep the order they had. Otherwise rows swap places every second
@@ -59,19 +43,100 @@ const steadyRate = (bytesPerSecond: number): number =>
 /** Where each row stood in the previous sort, by its key. */
 export type PreviousOrder = ReadonlyMap<string, number>;
 
-const comparePrevious = (
+/**
+A row with the numbers its sort compares, worked out once per sort: read at
+every comparison instead, a rate's step costs a logarithm and a previous
+place a map lookup, some twenty times per row.
+*/
+type Ranked<Row> = {
+	readonly row: Row;
+	/** The sort key as a number, smallest first; Infinity when missing. */
+	readonly value: number;
+	/** Where the row stood in the previous order; Infinity if new. */
+	readonly place: number;
+};
+
+/**
+How one key and direction order rows: first by `valueOf`, then (for keys
+shown as text) by `compareText`, then by the previous order, then by
+`compareTies`. Made once per key and direction: comparators made anew for
+every sort are optimised anew after every full collection, which at one
+sort a second costs more than the sorting.
+*/
+type Sorter<Row> = {
+	/** The key as a number, smallest first, undefined when missing. */
+	readonly valueOf: (row: Row) => number | undefined;
+	readonly keyOf: (row: Row) => string;
+	readonly compare: Compare<Ranked<Row>>;
+};
+
+const makeSorter = <Row>({
+	valueOf,
+	compareText = () => 0,
+	keyOf,
+	compareTies,
+}: {
+	valueOf: Sorter<Row>['valueOf'];
+	compareText?: Compare<Row>;
+	keyOf: Sorter<Row>['keyOf'];
+	compareTies: Compare<Row>;
+}): Sorter<Row> => ({
+	valueOf,
+	keyOf,
+	// Infinity minus Infinity is NaN, which || passes over like 0: two
+	// missing values, or two new rows, are equal here.
+	compare: (a, b) =>
+		a.value - b.value ||
+		compareText(a.row, b.row) ||
+		a.place - b.place ||
+		compareTies(a.row, b.row),
+});
+
+const ranked = <Row>(
+	sorter: Sorter<Row>,
+	row: Row,
 	previous: PreviousOrder | undefined,
-	a: string,
-	b: string,
-): number => {
-	if (previous === undefined) {
-		return 0;
+): Ranked<Row> => ({
+	row,
+	value: sorter.valueOf(row) ?? Number.POSITIVE_INFINITY,
+	place: previous?.get(sorter.keyOf(row)) ?? Number.POSITIVE_INFINITY,
+});
+
+const rankAll = <Row>(
+	sorter: Sorter<Row>,
+	rows: readonly Row[],
+	previous: PreviousOrder | undefined,
+): Array<Ranked<Row>> => {
+	const all: Array<Ranked<Row>> = [];
+	for (const row of rows) {
+		all.push(ranked(sorter, row, previous));
 	}
 
-	const left = previous.get(a) ?? Number.POSITIVE_INFINITY;
-	const right = previous.get(b) ?? Number.POSITIVE_INFINITY;
-	return left === right ? 0 : left < right ? -1 : 1;
+	return all;
 };
+
+const rowsOf = <Row>(all: ReadonlyArray<Ranked<Row>>): Row[] => {
+	const rows: Row[] = [];
+	for (const {row} of all) {
+		rows.push(row);
+	}
+
+	return rows;
+};
+
+/** A key's value in the sorted order: negated when descending. */
+const directed = <Row>(
+	value: (row: Row) => number | undefined,
+	isDescending: boolean,
+): Sorter<Row>['valueOf'] =>
+	isDescending
+		? row => {
+				const number = value(row);
+				return number === undefined ? undefined : -number;
+			}
+		: value;
+
+const noValue = () => 0;
 
 const userValues: Readonly<
 	Record<Exclude<UserSortKey, 'id'>, (row: UserRow) => number | undefined>
@@ -90,48 +155,6 @@ const compareUserTies: Compare<UserRow> = (a, b) =>
 	compareNumbers(b.upRate + b.downRate, a.upRate + a.downRate) ||
 	compareNumbers(b.up + b.down, a.up + a.down) ||
 	compareText(a.id, b.id);
-
-/**
-A row comparator made once per key and direction, told the previous order
-just before each sort. Comparators made anew for every sort are optimised
-anew after every full collection, which at one sort a second costs more
-than the sorting.
-*/
-type Sorter<Row> = {
-	previous: PreviousOrder | undefined;
-	readonly compare: Compare<Row>;
-	readonly compareKey: Compare<Row>;
-};
-
-const makeSorter = <Row>(
-	compareKey: Compare<Row>,
-	keyOf: (row: Row) => string,
-	compareTies: Compare<Row>,
-): Sorter<Row> => {
-	const sorter: Sorter<Row> = {
-		previous: undefined,
-		compareKey,
-		compare: (a, b) =>
-			compareKey(a, b) ||
-			comparePrevious(sorter.previous, keyOf(a), keyOf(b)) ||
-			compareTies(a, b),
-	};
-	return sorter;
-};
-
-/** Runs `sort` with the sorter told `previous`, and forgets it after. */
-const sortWith = <Row, Result>(
-	sorter: Sorter<Row>,
-	previous: PreviousOrder | undefined,
-	sort: (compare: Compare<Row>) => Result,
-): Result => {
-	sorter.previous = previous;
-	try {
-		return sort(sorter.compare);
-	} finally {
-		sorter.previous = undefined;
-	}
-};
 
 export const userIdOf = (row: UserRow): string => row.id;
 const userSorters = new Map<string, Sorter<UserRow>>();
@@ -153,14 +176,23 @@ const sorterFor = <Row, Key extends string>(
 	return sorter;
 };
 
-const makeUserSorter = (key: UserSortKey, isDescending: boolean) => {
-	const direction = isDescending ? -1 : 1;
-	const compareKey: Compare<UserRow> =
+const makeUserSorter = (key: UserSortKey, isDescending: boolean) =>
+	makeSorter<UserRow>(
 		key === 'id'
-			? (a, b) => direction * compareText(a.id, b.id)
-			: withMissingLast(userValues[key], isDescending);
-	return makeSorter(compareKey, userIdOf, compareUserTies);
-};
+			? {
+					valueOf: noValue,
+					compareText: isDescending
+						? (a, b) => compareText(b.id, a.id)
+						: (a, b) => compareText(a.id, b.id),
+					keyOf: userIdOf,
+					compareTies: compareUserTies,
+				}
+			: {
+					valueOf: directed(userValues[key], isDescending),
+					keyOf: userIdOf,
+					compareTies: compareUserTies,
+				},
+	);
 
 /**
 Users sorted by `key` (default: total rate, busiest first), ties broken by
@@ -172,12 +204,10 @@ export const sortUsers = (
 	key: UserSortKey = 'rate',
 	isDescending = true,
 	previous?: PreviousOrder,
-): UserRow[] =>
-	sortWith(
-		sorterFor(userSorters, key, isDescending, makeUserSorter),
-		previous,
-		compare => [...rows].sort(compare),
-	);
+): UserRow[] => {
+	const sorter = sorterFor(userSorters, key, isDescending, makeUserSorter);
+	return rowsOf(rankAll(sorter, rows, previous).sort(sorter.compare));
+};
 
 const streamValues: Readonly<
 	Record<
@@ -214,18 +244,25 @@ export const streamKeyOf = (row: StreamRow): string => row.key;
 const streamSorters = new Map<string, Sorter<StreamRow>>();
 
 const makeStreamSorter = (key: StreamSortKey, isDescending: boolean) => {
-	const direction = isDescending ? -1 : 1;
-	let compareKey: Compare<StreamRow>;
 	if (key === 'user') {
-		compareKey = (a, b) => direction * compareStreamPlaces(a, b);
-	} else if (key === 'state') {
-		compareKey = (a, b) =>
-			direction * (stateOrder[a.state] - stateOrder[b.state]);
-	} else {
-		compareKey = withMissingLast(streamValues[key], isDescending);
+		return makeSorter<StreamRow>({
+			valueOf: noValue,
+			compareText: isDescending
+				? (a, b) => compareStreamPlaces(b, a)
+				: compareStreamPlaces,
+			keyOf: streamKeyOf,
+			compareTies: compareStreamPlaces,
+		});
 	}
 
-	return makeSorter(compareKey, streamKeyOf, compareStreamPlaces);
+	return makeSorter<StreamRow>({
+		valueOf: directed(
+			key === 'state' ? row => stateOrder[row.state] : streamValues[key],
+			isDescending,
+		),
+		keyOf: streamKeyOf,
+		compareTies: compareStreamPlaces,
+	});
 };
 
 const streamSorter = (key: StreamSortKey, isDescending: boolean) =>
@@ -240,24 +277,25 @@ export const compareStreams = (
 	isDescending = false,
 	previous?: PreviousOrder,
 ): Compare<StreamRow> => {
-	const {compareKey} = streamSorter(key, isDescending);
+	const sorter = streamSorter(key, isDescending);
 	return (a, b) =>
-		compareKey(a, b) ||
-		comparePrevious(previous, a.key, b.key) ||
-		compareStreamPlaces(a, b);
+		sorter.compare(ranked(sorter, a, previous), ranked(sorter, b, previous));
 };
 
 /**
 The first `limit` rows in `compare`'s order, without sorting the rest: one
-comparison for most rows when only a screenful of 100,000 is shown.
+comparison for most rows when only a screenful of 100,000 is shown. When
+the first rows are a good part of all, a whole sort is quicker than keeping
+them in order while they come.
 */
 export const firstInOrder = <Row>(
 	rows: readonly Row[],
 	compare: Compare<Row>,
 	limit: number,
 ): Row[] => {
-	if (limit >= rows.length) {
-		return [...rows].sort(compare);
+	if (limit * 4 >= rows.length) {
+		const sorted = [...rows].sort(compare);
+		return limit < sorted.length ? sorted.slice(0, limit) : sorted;
 	}
 
 	const best: Row[] = [];
@@ -297,10 +335,12 @@ export const sortStreams = <Row extends StreamRow>(
 	isDescending = false,
 	limit = Number.POSITIVE_INFINITY,
 	previous?: PreviousOrder,
-): Row[] =>
-	sortWith(streamSorter(key, isDescending), previous, compare =>
-		firstInOrder<Row>(rows, compare, limit),
+): Row[] => {
+	const sorter = streamSorter(key, isDescending) as Sorter<Row>;
+	return rowsOf(
+		firstInOrder(rankAll(sorter, rows, previous), sorter.compare, limit),
 	);
+};
 
 /** Where each row stands, by its key: the next sort's previous order. */
 export const orderOf = <Row>(
