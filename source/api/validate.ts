@@ -95,6 +95,9 @@ const counterProblem = (value: unknown): string | undefined => {
 	return undefined;
 };
 
+// Built only for a failure: quoting an id is slow.
+const userPlace = (id: string) => `traffic: user ${quoteId(id)}`;
+
 export const parseTraffic = (value: unknown): Traffic => {
 	const traffic = new Map<string, ByteCounter>();
 	if (value === null) {
@@ -109,24 +112,18 @@ export const parseTraffic = (value: unknown): Traffic => {
 	}
 
 	for (const [id, counters] of Object.entries(value)) {
-		const where = `traffic: user ${quoteId(id)}`;
 		if (!isObject(counters)) {
 			throw invalid(
 				'traffic',
-				`${where}: expected an object, got ${describeType(counters)}`,
+				`${userPlace(id)}: expected an object, got ${describeType(counters)}`,
 			);
 		}
 
 		const tx = field(counters, 'tx');
 		const rx = field(counters, 'rx');
-		for (const [name, counter] of [
-			['tx', tx],
-			['rx', rx],
-		] as const) {
-			const problem = counterProblem(counter);
-			if (problem !== undefined) {
-				throw invalid('traffic', `${where}: ${name} ${problem}`);
-			}
+		const problem = namedProblem('tx', tx) ?? namedProblem('rx', rx);
+		if (problem !== undefined) {
+			throw invalid('traffic', `${userPlace(id)}: ${problem}`);
 		}
 
 		traffic.set(id, {tx: tx as number, rx: rx as number});
@@ -167,23 +164,25 @@ export const parseOnline = (value: unknown): Online => {
 	return online;
 };
 
+const entryPlace = (index: number) => `streams: entry ${index}`;
+
 /** One entry of a stream dump; `index` is its place in the list. */
 export const parseStreamEntry = (
 	value: unknown,
 	index: number,
 ): StreamEntry => {
-	// Runs 100k times a dump: messages are only built for a failure.
-	const where = () => `streams: entry ${index}`;
+	// Runs 100k times a dump: messages are only built for a failure, and
+	// nothing is made per entry for one (not even a closure).
 	if (!isObject(value)) {
 		throw invalid(
 			'streams',
-			`${where()}: expected an object, got ${describeType(value)}`,
+			`${entryPlace(index)}: expected an object, got ${describeType(value)}`,
 		);
 	}
 
 	const auth = field(value, 'auth');
 	if (typeof auth !== 'string') {
-		throw invalid('streams', `${where()}: auth is not a string`);
+		throw invalid('streams', `${entryPlace(index)}: auth is not a string`);
 	}
 
 	const state = field(value, 'state');
@@ -207,7 +206,10 @@ export const parseStreamEntry = (
 			? undefined
 			: 'hooked_req_addr is not a string');
 	if (reason !== undefined) {
-		throw invalid('streams', `${where()} (user ${quoteId(auth)}): ${reason}`);
+		throw invalid(
+			'streams',
+			`${entryPlace(index)} (user ${quoteId(auth)}): ${reason}`,
+		);
 	}
 
 	return {
