@@ -2,14 +2,15 @@
 // text beyond ASCII into graphemes and tests each against emoji patterns: a
 // few milliseconds a frame for names, sparklines and titles that come back
 // frame after frame. The bundle (and the benchmark's module hook) give Ink
-// this one instead, which remembers those widths.
+// this one instead, which remembers those widths, and counts texts of plain
+// ASCII and colours (most of a frame) itself.
 import stringWidth from 'string-width';
 
 import {boundedCache} from './bounded-cache.js';
+import {simpleWidth} from './simple-width.js';
 
 type Options = Parameters<typeof stringWidth>[1];
 
-const printableAscii = /^[\u0020-\u007E]*$/;
 // Texts on screen at once, and some.
 const measured = boundedCache(4000, text => stringWidth(text));
 
@@ -18,10 +19,7 @@ export default function cachedStringWidth(text: string, options?: Options) {
 		return stringWidth(text, options);
 	}
 
-	// string-width's own first answer, and too many texts to keep.
-	if (printableAscii.test(text)) {
-		return text.length;
-	}
-
-	return measured(text);
+	// Too many such texts to keep, and quick to count.
+	const width = simpleWidth(text);
+	return width >= 0 ? width : measured(text);
 }
