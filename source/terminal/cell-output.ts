@@ -1,13 +1,16 @@
 // A stand-in for Ink's Output class (ink/build/output.js), which turns the
 // laid-out texts of a frame into the frame's lines. Ink's own splits every
 // line of every frame into styled-character objects and joins them back,
-// which is most of a frame's cost; this one keeps the cells of each line it
-// has seen, so a line that did not change since the last frame costs a
-// lookup. The frame it makes shows the same cells in the same styles.
+// which is most of a frame's cost. This one places a line of plain text and
+// colours whole when nothing else covers its cells, and goes down to cells
+// only for the rows where texts overlap or run off the frame; it keeps the
+// cells of each line it has seen, so such a line costs a lookup when it
+// comes back. The frame it makes shows the same cells in the same styles.
 import stringWidth from 'string-width';
 
 import {boundedCache} from './bounded-cache.js';
 import {changeStyle, plain, type Style} from './sgr-style.js';
+import {simpleWidth} from './simple-width.js';
 import {readStyledCells} from './styled-cells.js';
 
 /** What a line of text puts in one cell; a wide one is followed by a gap. */
@@ -37,7 +40,25 @@ type Operation =
 	| {readonly type: 'clip'; readonly clip: Clip}
 	| {readonly type: 'unclip'};
 
+/**
+A line placed whole: printable ASCII, SGR sequences and narrow marks, ending
+in the plain style (see `spanText`).
+*/
+type Span = {readonly x: number; readonly width: number; readonly text: string};
+
+/** A row being drawn: whole lines while they do not overlap, else cells. */
+type RowDraft = {spans: Span[]; cells: Glyph[] | undefined};
+
 const blank: Glyph = {text: ' ', width: 1, style: plain};
+
+const reset = '\u001B[0m';
+
+/**
+A simple line as it is placed whole: what follows it on the row must not
+inherit a style it leaves open.
+*/
+const spanText = (line: string): string =>
+	line.includes('\u001B') ? line + reset : line;
 
 // Frames repeat most of their lines; a screenful of new lines a second
 // would still take minutes to fill this.
@@ -96,6 +117,26 @@ const rowText = (row: readonly Glyph[]): string => {
 };
 
 /**
+A row of lines placed whole, left to right, with plain spaces between.
+Trailing plain spaces are left out, as in `rowText`.
+*/
+const spansText = (spans: readonly Span[]): string => {
+	const ordered = spans.length > 1 ? [...spans].sort((a, b) => a.x - b.x) : spans;
+	let text = '';
+	let column = 0;
+	for (const span of ordered) {
+		if (span.x > column) {
+			text += ' '.repeat(span.x - column);
+		}
+
+		text += span.text;
+		column = span.x + span.width;
+	}
+
+	return text.trimEnd();
+};
+
+/**
 The part of a styled line from column `from` up to `to`, as Ink's clipping
 cuts it: a character is kept when it starts inside.
 */
@@ -147,9 +188,9 @@ export default class CellOutput {
 	}
 
 	get(): {output: string; height: number} {
-		const rows: Glyph[][] = [];
+		const rows: RowDraft[] = [];
 		for (let y = 0; y < this.height; y++) {
-			rows.push(Array.from<Glyph>({length: this.width}).fill(blank));
+			rows.push({spans: [], cells: undefined});
 		}
 
 		const clips: Clip[] = [];
@@ -163,13 +204,18 @@ export default class CellOutput {
 			}
 		}
 
-		return {output: rows.map(row => rowText(row)).join('\n'), height: rows.length};
+		const lines: string[] = [];
+		for (const row of rows) {
+			lines.push(row.cells === undefined ? spansText(row.spans) : rowText(row.cells));
+		}
+
+		return {output: lines.join('\n'), height: rows.length};
 	}
 
 	// Ink's rules, step by step: skip a text wholly outside the clip, cut
 	// each line to the clip's columns and the lines to its rows, then style.
 	private place(
-		rows: Glyph[][],
+		rows: RowDraft[],
 		{x, y, text, transformers}: Extract<Operation, {type: 'write'}>,
 		clip: Clip | undefined,
 	): void {
@@ -214,19 +260,66 @@ export default class CellOutput {
 				line = transformer(line, index);
 			}
 
-			let column = left;
-			for (const glyph of glyphsOf(line)) {
-				if (column >= 0 && column + glyph.width <= this.width) {
-					row[column] = glyph;
-					for (let gap = 1; gap < glyph.width; gap++) {
-						row[column + gap] = {text: '', width: 0, style: glyph.style};
-					}
-				}
-
-				column += glyph.width;
+			if (!this.placeWhole(row, left, line)) {
+				this.placeCells(row, left, line);
 			}
 
 			rowIndex++;
+		}
+	}
+
+	/**
+	Places a simple line whole, if it fits in the frame and covers no cell
+	another line did; false otherwise.
+	*/
+	private placeWhole(row: RowDraft, x: number, line: string): boolean {
+		if (row.cells !== undefined || x < 0) {
+			return false;
+		}
+
+		const width = simpleWidth(line);
+		if (width < 0 || x + width > this.width) {
+			return false;
+		}
+
+		// Nothing to show: as in cells, nothing placed.
+		if (width === 0) {
+			return true;
+		}
+
+		for (const span of row.spans) {
+			if (x < span.x + span.width && span.x < x + width) {
+				return false;
+			}
+		}
+
+		row.spans.push({x, width, text: spanText(line)});
+		return true;
+	}
+
+	private placeCells(row: RowDraft, x: number, line: string): void {
+		if (row.cells === undefined) {
+			// From here on the row is cells: the lines placed whole first.
+			row.cells = Array.from<Glyph>({length: this.width}).fill(blank);
+			for (const span of row.spans) {
+				this.putGlyphs(row.cells, span.x, span.text);
+			}
+		}
+
+		this.putGlyphs(row.cells, x, line);
+	}
+
+	private putGlyphs(cells: Glyph[], x: number, line: string): void {
+		let column = x;
+		for (const glyph of glyphsOf(line)) {
+			if (column >= 0 && column + glyph.width <= this.width) {
+				cells[column] = glyph;
+				for (let gap = 1; gap < glyph.width; gap++) {
+					cells[column + gap] = {text: '', width: 0, style: glyph.style};
+				}
+			}
+
+			column += glyph.width;
 		}
 	}
 }
