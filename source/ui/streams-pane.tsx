@@ -10,11 +10,12 @@ import {formatDuration} from '../format/format-duration.js';
 import {sanitizeText} from '../format/sanitize-text.js';
 import type {FleetStreamRow} from '../model/aggregate-users.js';
 import type {StreamSortKey} from '../model/sort-rows.js';
+import type {Colour} from './paint.js';
 import type {Column} from './table-layout.js';
 import {TablePane} from './table-pane.js';
 import type {Sort} from './ui-state.js';
 
-const stateColors: Readonly<Record<StreamState, string>> = {
+const stateColors: Readonly<Record<StreamState, Colour>> = {
 	init: 'yellow',
 	hook: 'magenta',
 	connect: 'blue',
@@ -160,8 +161,6 @@ export type StreamsPaneProps = StreamColumnContext & {
 	readonly unavailableText: string | undefined;
 };
 
-const streamKey = (row: FleetStreamRow) => row.key;
-
 export const StreamsPane = ({
 	title = 'Streams',
 	rows,
@@ -188,7 +187,6 @@ export const StreamsPane = ({
 			columns={columns}
 			rows={rows}
 			totalCount={totalCount}
-			rowKey={streamKey}
 			selectedIndex={selectedIndex}
 			isFocused={isFocused}
 			width={width}

@@ -1,4 +1,5 @@
 import {fitText} from '../format/fit-text.js';
+import type {Colour} from './paint.js';
 
 /** One column of a pane's table. Cells are plain, already sanitised text. */
 export type Column<Row> = {
@@ -14,7 +15,7 @@ export type Column<Row> = {
 	/** The sort key this column shows, when rows can be sorted by it. */
 	readonly sortKey?: string;
 	/** Colour of the cell, when it has one. */
-	readonly color?: (row: Row) => string | undefined;
+	readonly color?: (row: Row) => Colour | undefined;
 };
 
 export type PlacedColumn<Row> = Column<Row> & {readonly placedWidth: number};
@@ -58,44 +59,42 @@ export const layoutColumns = <Row>(
 };
 
 /** A run of text in a row, with its colour when it has one. */
-export type Segment = {readonly text: string; readonly color?: string};
+export type Segment = {readonly text: string; readonly color?: Colour};
 
-const printableAscii = /^[\x20-\x7e]*$/;
+type Run = {text: string; color?: Colour};
+
+/** Adds `text` to the last run when it has the same colour (or none). */
+const appendRun = (runs: Run[], text: string, color: Colour | undefined) => {
+	const last = runs.at(-1);
+	if (last !== undefined && last.color === color) {
+		last.text += text;
+	} else {
+		runs.push(color === undefined ? {text} : {text, color});
+	}
+};
 
 /**
-A row's cells, fitted to their widths and merged into few segments. A cell
-that is coloured, or holds more than printable ASCII (a sparkline, a CJK
-name), gets a segment of its own: each segment is measured on every frame,
-and only ASCII is cheap to measure.
+A row's cells, fitted to their widths, with neighbours of one colour (or
+none) merged into one segment.
 */
 export const rowSegments = <Row>(
 	row: Row,
 	columns: ReadonlyArray<PlacedColumn<Row>>,
 ): Segment[] => {
-	const segments: Segment[] = [];
-	let plain = '';
+	const runs: Run[] = [];
 	for (const [index, column] of columns.entries()) {
-		const separator = index > 0 ? ' ' : '';
-		const text = fitText(column.cell(row), column.placedWidth, column.align);
-		const color = column.color?.(row);
-		if (color === undefined && printableAscii.test(text)) {
-			plain += separator + text;
-			continue;
+		if (index > 0) {
+			appendRun(runs, ' ', undefined);
 		}
 
-		if (plain + separator !== '') {
-			segments.push({text: plain + separator});
-		}
-
-		segments.push(color === undefined ? {text} : {text, color});
-		plain = '';
+		appendRun(
+			runs,
+			fitText(column.cell(row), column.placedWidth, column.align),
+			column.color?.(row),
+		);
 	}
 
-	if (plain !== '') {
-		segments.push({text: plain});
-	}
-
-	return segments;
+	return runs;
 };
 
 /** The header line of a table, the sorted column marked with ▼ or ▲. */

@@ -2,12 +2,13 @@ import {Box, Text} from 'ink';
 import {memo} from 'react';
 
 import {fitText} from '../format/fit-text.js';
+import {type Colour, paint} from './paint.js';
 import {
 	type Column,
 	headerLine,
 	layoutColumns,
+	type PlacedColumn,
 	rowSegments,
-	type Segment,
 	windowStart,
 } from './table-layout.js';
 
@@ -18,7 +19,6 @@ export type TablePaneProps<Row> = {
 	readonly rows: readonly Row[];
 	/** Rows in all, when `rows` holds only the first of them. */
 	readonly totalCount?: number;
-	readonly rowKey: (row: Row) => string;
 	readonly selectedIndex: number;
 	readonly isFocused: boolean;
 	readonly width: number;
@@ -27,7 +27,7 @@ export type TablePaneProps<Row> = {
 	/** Shown instead of rows when there are none. */
 	readonly emptyText: string;
 	/** Colour of a whole row (dims offline users, say). */
-	readonly rowColor?: (row: Row) => string | undefined;
+	readonly rowColor?: (row: Row) => Colour | undefined;
 	readonly sort?: {readonly key: string; readonly isDescending: boolean};
 	/** Said after the title, such as the filter in force. */
 	readonly note?: string;
@@ -36,30 +36,21 @@ export type TablePaneProps<Row> = {
 const gutterWidth = 1;
 
 /**
-A row's segments as text nodes. A loop here, not a callback made in each
-render: such callbacks are optimised anew after every full collection.
+A row as one line of styled text: the gutter, then its segments, all
+inverted when selected.
 */
-const segmentTexts = (
-	segments: readonly Segment[],
+const rowLine = <Row,>(
+	row: Row,
+	columns: ReadonlyArray<PlacedColumn<Row>>,
 	isSelected: boolean,
-	rowColour: string | undefined,
-) => {
-	const texts = [];
-	for (const [index, segment] of segments.entries()) {
-		texts.push(
-			// Segments are positional: cells never move between them.
-			<Text
-				key={index}
-				inverse={isSelected}
-				color={segment.color ?? rowColour}
-				wrap="truncate"
-			>
-				{segment.text}
-			</Text>,
-		);
+	rowColour: Colour | undefined,
+): string => {
+	let line = paint(isSelected ? '>' : ' ', rowColour, isSelected);
+	for (const segment of rowSegments(row, columns)) {
+		line += paint(segment.text, segment.color ?? rowColour, isSelected);
 	}
 
-	return texts;
+	return line;
 };
 
 const TablePaneView = <Row,>({
@@ -67,7 +58,6 @@ const TablePaneView = <Row,>({
 	columns,
 	rows,
 	totalCount = rows.length,
-	rowKey,
 	selectedIndex,
 	isFocused,
 	width,
@@ -86,6 +76,14 @@ const TablePaneView = <Row,>({
 		totalCount > height
 			? ` ${start + 1}-${start + visible.length} of ${totalCount}`
 			: ` ${totalCount}`;
+	// The rows as one text of lines: a single node for Ink to lay out and
+	// draw, however many rows and colours there are.
+	const lines: string[] = [];
+	for (const [index, row] of visible.entries()) {
+		const isSelected = isFocused && start + index === selectedIndex;
+		lines.push(rowLine(row, placed, isSelected, rowColor?.(row)));
+	}
+
 	const marker = isFocused ? '▸ ' : '  ';
 	const titleText = fitText(
 		`${marker}${title}${position}${note ? `  ${note}` : ''}`,
@@ -105,19 +103,7 @@ const TablePaneView = <Row,>({
 					{fitText(emptyText, width)}
 				</Text>
 			) : (
-				visible.map((row, index) => {
-					const isSelected = isFocused && start + index === selectedIndex;
-					const rowColour = rowColor?.(row);
-					// One text node per segment, not one per row: see rowSegments.
-					return (
-						<Box key={rowKey(row)} height={1}>
-							<Text inverse={isSelected} color={rowColour}>
-								{isSelected ? '>' : ' '}
-							</Text>
-							{segmentTexts(rowSegments(row, placed), isSelected, rowColour)}
-						</Box>
-					);
-				})
+				<Text>{lines.join('\n')}</Text>
 			)}
 		</Box>
 	);

@@ -11,6 +11,7 @@ import type {RateHistory} from '../model/rate-history.js';
 import type {SessionTotals} from '../model/session-totals.js';
 import type {UserSortKey} from '../model/sort-rows.js';
 import type {UserRow} from '../model/types.js';
+import type {Colour} from './paint.js';
 import type {Column} from './table-layout.js';
 import {TablePane} from './table-pane.js';
 import type {Sort} from './ui-state.js';
@@ -33,7 +34,7 @@ const presenceText = (row: UserRow): string => {
 	return row.presence === 'offline' ? 'off' : String(row.devices);
 };
 
-const changeColor = (row: UserRow): string | undefined => {
+const changeColor = (row: UserRow): Colour | undefined => {
 	if (row.change === 'joined') {
 		return 'green';
 	}
@@ -137,7 +138,7 @@ export const userColumns = ({
 	},
 ];
 
-const dimOffline = (row: UserRow): string | undefined =>
+const dimOffline = (row: UserRow): Colour | undefined =>
 	row.presence === 'offline' && row.change === undefined ? 'gray' : undefined;
 
 export type UsersPaneProps = UserColumnContext & {
@@ -151,8 +152,6 @@ export type UsersPaneProps = UserColumnContext & {
 	/** Said when there are no rows. */
 	readonly emptyText: string;
 };
-
-const userKey = (row: UserRow) => row.id;
 
 export const UsersPane = ({
 	rows,
@@ -177,7 +176,6 @@ export const UsersPane = ({
 			title="Users"
 			columns={columns}
 			rows={rows}
-			rowKey={userKey}
 			selectedIndex={selectedIndex}
 			isFocused={isFocused}
 			width={width}

@@ -83,8 +83,6 @@ export type ZoomSummaryProps = {
 	readonly hasServerColumn: boolean;
 };
 
-const deviceKey = (row: DeviceRow) => row.key;
-
 /** The top of the zoomed view: who, where, and each device's traffic. */
 export const ZoomSummary = ({
 	userId,
@@ -128,7 +126,6 @@ export const ZoomSummary = ({
 				title="Devices with open streams"
 				columns={columns}
 				rows={devices}
-				rowKey={deviceKey}
 				selectedIndex={0}
 				isFocused={false}
 				width={width}
