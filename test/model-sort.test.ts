@@ -10,6 +10,7 @@ import {
 	type UserSortKey,
 } from '../source/model/sort-rows.js';
 import type {StreamRow, UserRow} from '../source/model/types.js';
+import {seededRandom} from './helpers/seeded-random.js';
 
 const user = (id: string, overrides: Partial<UserRow> = {}): UserRow => ({
 	id,
@@ -206,11 +207,6 @@ test('users sort - nearly equal rates keep the order they had', () => {
 
 // The orders as the help screen states them, compared the plain way, row by
 // row: the sorts work their keys out once per row, and must agree.
-const seededRandom = (seed: number) => () => {
-	seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-	return seed / 2_147_483_648;
-};
-
 const rateStep = (rate: number) =>
 	rate > 0 ? Math.floor(Math.log(rate) / Math.log(1.25)) : -1e9;
 
@@ -244,10 +240,12 @@ const plainOrder =
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-const maybe = (random: () => number, value: number) =>
+type Random = () => number;
+
+const maybe = (random: Random, value: number) =>
 	random() < 0.1 ? undefined : value;
 
-const randomPrevious = (random: () => number, keys: readonly string[]) =>
+const randomPrevious = (random: Random, keys: readonly string[]) =>
 	random() < 0.2
 		? undefined
 		: new Map(
@@ -257,7 +255,7 @@ const randomPrevious = (random: () => number, keys: readonly string[]) =>
 			);
 
 test('sortStreams - agrees with a plain row-by-row comparison', () => {
-	const random = seededRandom(11);
+	const random = seededRandom(11).next;
 	const states = ['init', 'hook', 'connect', 'estab', 'closed'] as const;
 	const streamValue: Record<
 		StreamSortKey,
@@ -318,7 +316,7 @@ test('sortStreams - agrees with a plain row-by-row comparison', () => {
 });
 
 test('sortUsers - agrees with a plain row-by-row comparison', () => {
-	const random = seededRandom(5);
+	const random = seededRandom(5).next;
 	const userValue: Record<
 		UserSortKey,
 		(row: UserRow) => number | string | undefined
