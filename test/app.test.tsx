@@ -226,3 +226,32 @@ test('app - while paused the footer offers p to resume', async () => {
 	app.view.stdin.write('p');
 	await app.waitForText('  p pause  ');
 });
+
+test('app - a round of answers is drawn as soon as its last one is in, not at the next tick', async () => {
+	const fake = createFakeClient({online: new Map([['alice', 1]])});
+	const view = render(
+		<App
+			servers={[{name: 'local', client: fake.client}]}
+			// Polls only at the start and when asked; frames without news
+			// come once a second.
+			intervalMs={60_000}
+			isDemo={false}
+			isReadOnly={false}
+			ledgerPath={join(ledgerFolder, 'ledger.jsonl')}
+		/>,
+	);
+	const frame = () => view.lastFrame() ?? '';
+	await waitFor(frame, value => value.includes('alice'));
+	// Resuming polls at once. A frame drawn only at the once-a-second tick
+	// would come within the wait below about one time in four: three rounds
+	// make that about one in sixty.
+	for (const user of ['dave', 'erin', 'frank']) {
+		fake.server.online.set(user, 1);
+		view.stdin.write('p');
+		// eslint-disable-next-line no-await-in-loop
+		await waitFor(frame, value => value.includes('p resume'));
+		view.stdin.write('p');
+		// eslint-disable-next-line no-await-in-loop
+		await waitFor(frame, value => value.includes(user), 250);
+	}
+});

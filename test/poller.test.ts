@@ -529,3 +529,24 @@ test('poller - once the server answers again, backed-off endpoints ask at once',
 	await clock.advance(1000);
 	assert.equal(callsOf('streams').length, streamsBefore + 1);
 });
+
+test('poller - waits while any request is out, and not in the report of the last', async () => {
+	const waiting: boolean[] = [];
+	const {poller, clock, last} = setup({
+		onResult() {
+			waiting.push(poller.isWaiting());
+		},
+	});
+	assert.equal(poller.isWaiting(), false);
+	poller.start();
+	assert.equal(poller.isWaiting(), true);
+	last('streams').resolve([]);
+	last('traffic').resolve(new Map());
+	await clock.advance(0);
+	assert.equal(poller.isWaiting(), true);
+	last('online').reject(apiError('network', 'online'));
+	await clock.advance(0);
+
+	assert.deepEqual(waiting, [true, true, false]);
+	assert.equal(poller.isWaiting(), false);
+});

@@ -27,6 +27,11 @@ export type Poller = {
 	/** Stops for good: clears every timer and ignores late responses. */
 	stop(): void;
 	isPaused(): boolean;
+	/**
+	Whether some request is still out. Checked from `onResult`, it tells the
+	last answer of a round of polls from those that come before it.
+	*/
+	isWaiting(): boolean;
 	/** No new polls; one in flight still finishes and is reported. */
 	pause(): void;
 	/** Polls at once and carries on. */
@@ -312,6 +317,16 @@ export const createPoller = (options: PollerOptions): Poller => {
 		},
 
 		isPaused: () => isPaused,
+
+		isWaiting() {
+			for (const state of states.values()) {
+				if (state.isInFlight) {
+					return true;
+				}
+			}
+
+			return false;
+		},
 
 		pause() {
 			isPaused = true;

@@ -70,9 +70,11 @@ export const useFleet = (
 	const pollersRef = useRef<Poller[]>([]);
 	const intervalRef = useRef(initialIntervalMs);
 
-	// Answers are drawn together, once per poll interval (and at least once
-	// a second, for the ages on screen): one frame instead of one per
-	// endpoint and server, which is most of the cost at scale.
+	// Answers are drawn together: as soon as the last request out has been
+	// answered, or at the latest once per poll interval (and at least once a
+	// second, for the ages on screen) when some request is slow. One frame
+	// per round instead of one per endpoint and server, which is most of the
+	// cost at scale, and no answer waits for a timer to be shown.
 	const pendingRef = useRef<Array<{server: number; result: PollResult}>>([]);
 	const hasDrawnDataRef = useRef(false);
 	const lastFlushAtRef = useRef(0);
@@ -121,7 +123,11 @@ export const useFleet = (
 				intervalMs: intervalRef.current,
 				onResult(result) {
 					pendingRef.current.push({server: index, result});
-					drawFirstAnswers();
+					if (!hasDrawnDataRef.current) {
+						drawFirstAnswers();
+					} else if (pollers.every(poller => !poller.isWaiting())) {
+						flush();
+					}
 				},
 			}),
 		);
