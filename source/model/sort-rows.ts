@@ -92,13 +92,17 @@ const makeSorter = <Row>({
 		compareTies(a.row, b.row),
 });
 
+const valueOf = <Row>(sorter: Sorter<Row>, row: Row): number =>
+	sorter.valueOf(row) ?? Number.POSITIVE_INFINITY;
+
 const ranked = <Row>(
 	sorter: Sorter<Row>,
 	row: Row,
 	previous: PreviousOrder | undefined,
+	value = valueOf(sorter, row),
 ): Ranked<Row> => ({
 	row,
-	value: sorter.valueOf(row) ?? Number.POSITIVE_INFINITY,
+	value,
 	place: previous?.get(sorter.keyOf(row)) ?? Number.POSITIVE_INFINITY,
 });
 
@@ -283,25 +287,33 @@ export const compareStreams = (
 };
 
 /**
-The first `limit` rows in `compare`'s order, without sorting the rest: one
-comparison for most rows when only a screenful of 100,000 is shown. When
-the first rows are a good part of all, a whole sort is quicker than keeping
-them in order while they come.
+The first `limit` rows in the sorter's order, without sorting the rest.
+When they are a good part of all, a whole sort is quicker. Otherwise they
+are kept in order as the rows come: a row whose key alone puts it after the
+last one kept is passed over at the cost of comparing two numbers, which is
+most rows when a screenful of 100,000 is shown; only the others are ranked.
 */
-export const firstInOrder = <Row>(
+const firstInOrder = <Row>(
+	sorter: Sorter<Row>,
 	rows: readonly Row[],
-	compare: Compare<Row>,
+	previous: PreviousOrder | undefined,
 	limit: number,
 ): Row[] => {
 	if (limit * 4 >= rows.length) {
-		const sorted = [...rows].sort(compare);
-		return limit < sorted.length ? sorted.slice(0, limit) : sorted;
+		const sorted = rankAll(sorter, rows, previous).sort(sorter.compare);
+		return rowsOf(limit < sorted.length ? sorted.slice(0, limit) : sorted);
 	}
 
-	const best: Row[] = [];
+	const best: Array<Ranked<Row>> = [];
 	for (const row of rows) {
-		const last = best.at(-1);
-		if (best.length === limit && last !== undefined && compare(row, last) >= 0) {
+		const last = best.length === limit ? best[limit - 1] : undefined;
+		const value = valueOf(sorter, row);
+		if (last !== undefined && value > last.value) {
+			continue;
+		}
+
+		const candidate = ranked(sorter, row, previous, value);
+		if (last !== undefined && sorter.compare(candidate, last) >= 0) {
 			continue;
 		}
 
@@ -309,20 +321,20 @@ export const firstInOrder = <Row>(
 		let high = best.length;
 		while (low < high) {
 			const middle = (low + high) >>> 1;
-			if (compare(best[middle]!, row) <= 0) {
+			if (sorter.compare(best[middle]!, candidate) <= 0) {
 				low = middle + 1;
 			} else {
 				high = middle;
 			}
 		}
 
-		best.splice(low, 0, row);
+		best.splice(low, 0, candidate);
 		if (best.length > limit) {
 			best.pop();
 		}
 	}
 
-	return best;
+	return rowsOf(best);
 };
 
 /**
@@ -337,9 +349,7 @@ export const sortStreams = <Row extends StreamRow>(
 	previous?: PreviousOrder,
 ): Row[] => {
 	const sorter = streamSorter(key, isDescending) as Sorter<Row>;
-	return rowsOf(
-		firstInOrder(rankAll(sorter, rows, previous), sorter.compare, limit),
-	);
+	return firstInOrder(sorter, rows, previous, limit);
 };
 
 /** Where each row stands, by its key: the next sort's previous order. */

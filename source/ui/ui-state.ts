@@ -82,7 +82,7 @@ export const initialUiState: UiState = {
 	streamSort: {key: 'rate', isDescending: true},
 	zoomedUser: undefined,
 	units: 'iec',
-	streamRowLimit: 500,
+	streamRowLimit: 200,
 	dialog: undefined,
 	status: undefined,
 };
