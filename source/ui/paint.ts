@@ -5,12 +5,42 @@ import chalk, {type ForegroundColorName} from 'chalk';
 
 export type Colour = ForegroundColorName;
 
+type Codes = {readonly open: string; readonly close: string};
+
+/**
+What chalk puts around a text for a style, asked once: chalk makes a new
+styling function at every use, a few hundred times a frame here. Texts
+painted here hold no escapes, so nothing inside needs closing again.
+*/
+const codesOf = (style: (text: string) => string): Codes => {
+	const [open = '', close = ''] = style('\0').split('\0');
+	return {open, close};
+};
+
+const colourCodes = new Map<Colour, Codes>();
+let inverseCodes: Codes | undefined;
+
 /** `text` in `colour` (none when undefined), inverted when `isInverse`. */
 export const paint = (
 	text: string,
 	colour: Colour | undefined,
 	isInverse: boolean,
 ): string => {
-	const coloured = colour === undefined ? text : chalk[colour](text);
-	return isInverse ? chalk.inverse(coloured) : coloured;
+	let painted = text;
+	if (colour !== undefined) {
+		let codes = colourCodes.get(colour);
+		if (codes === undefined) {
+			codes = codesOf(chalk[colour]);
+			colourCodes.set(colour, codes);
+		}
+
+		painted = codes.open + painted + codes.close;
+	}
+
+	if (isInverse) {
+		inverseCodes ??= codesOf(chalk.inverse);
+		painted = inverseCodes.open + painted + inverseCodes.close;
+	}
+
+	return painted;
 };
