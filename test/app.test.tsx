@@ -242,11 +242,16 @@ test('app - a round of answers is drawn as soon as its last one is in, not at th
 	);
 	const frame = () => view.lastFrame() ?? '';
 	await waitFor(frame, value => value.includes('alice'));
-	// Resuming polls at once. A frame drawn only at the once-a-second tick
+	// Resuming polls at once; a round that comes most of a second after the
+	// last one is drawn at once. A frame drawn only at a once-a-second tick
 	// would come within the wait below about one time in four: three rounds
 	// make that about one in sixty.
 	for (const user of ['dave', 'erin', 'frank']) {
 		fake.server.online.set(user, 1);
+		// eslint-disable-next-line no-await-in-loop
+		await new Promise(resolve => {
+			setTimeout(resolve, 800);
+		});
 		view.stdin.write('p');
 		// eslint-disable-next-line no-await-in-loop
 		await waitFor(frame, value => value.includes('p resume'));

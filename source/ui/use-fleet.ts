@@ -70,29 +70,47 @@ export const useFleet = (
 	const pollersRef = useRef<Poller[]>([]);
 	const intervalRef = useRef(initialIntervalMs);
 
-	// Answers are drawn together: as soon as the last request out has been
-	// answered, or at the latest once per poll interval (and at least once a
-	// second, for the ages on screen) when some request is slow. One frame
-	// per round instead of one per endpoint and server, which is most of the
-	// cost at scale, and no answer waits for a timer to be shown.
+	// Answers are drawn together, one frame per round of polls, as soon as
+	// the round's last answer is in: one frame instead of one per endpoint
+	// and server, which is most of the cost at scale, and no answer waits
+	// for a timer. An answer that comes between rounds (a dump asked less
+	// often, a poll after a kick, another server's round) waits for the next
+	// round. A frame also comes a little after a frame period with whatever
+	// is in: for answers held up by a request still out, and for the ages
+	// on screen when nothing comes. The margin keeps regular rounds ahead.
 	const pendingRef = useRef<Array<{server: number; result: PollResult}>>([]);
 	const hasDrawnDataRef = useRef(false);
-	const lastFlushAtRef = useRef(0);
+	const lastDataFrameAtRef = useRef(0);
+	const frameTimerRef = useRef<NodeJS.Timeout | undefined>(undefined);
+	const framePeriodMs = useCallback(
+		() => Math.min(intervalRef.current, maxFrameMs),
+		[],
+	);
 	const flush = useCallback(() => {
+		clearTimeout(frameTimerRef.current);
 		const results = pendingRef.current;
 		pendingRef.current = [];
 		const now = Date.now();
-		lastFlushAtRef.current = now;
+		if (results.length > 0) {
+			lastDataFrameAtRef.current = now;
+		}
+
 		setNowMs(now);
 		dispatch({type: 'batch', results, nowMs: now});
-	}, []);
-	// Nothing new: a frame is still due once a second, for the ages shown.
-	const flushIfDue = useCallback(() => {
-		const isIdle = pendingRef.current.length === 0;
-		if (!isIdle || Date.now() - lastFlushAtRef.current >= maxFrameMs * 0.9) {
-			flush();
-		}
-	}, [flush]);
+		frameTimerRef.current = setTimeout(flush, framePeriodMs() * 1.25);
+	}, [framePeriodMs]);
+	/** Draws what came in if it ends a round of polls. */
+	const flushIfRoundOver = useCallback(
+		(pollers: readonly Poller[]) => {
+			const isRoundOver = pollers.every(poller => !poller.isWaiting());
+			const isFrameDue =
+				Date.now() - lastDataFrameAtRef.current >= framePeriodMs() * 0.75;
+			if (isRoundOver && isFrameDue) {
+				flush();
+			}
+		},
+		[flush, framePeriodMs],
+	);
 
 	// The first answers are drawn as soon as every endpoint has answered
 	// (or a moment after the first one did): nobody waits for a frame.
@@ -123,10 +141,10 @@ export const useFleet = (
 				intervalMs: intervalRef.current,
 				onResult(result) {
 					pendingRef.current.push({server: index, result});
-					if (!hasDrawnDataRef.current) {
+					if (hasDrawnDataRef.current) {
+						flushIfRoundOver(pollers);
+					} else {
 						drawFirstAnswers();
-					} else if (pollers.every(poller => !poller.isWaiting())) {
-						flush();
 					}
 				},
 			}),
@@ -144,14 +162,15 @@ export const useFleet = (
 			clearTimeout(firstTimerRef.current);
 			pollersRef.current = [];
 		};
-	}, [servers, drawFirstAnswers]);
+	}, [servers, drawFirstAnswers, flushIfRoundOver]);
 
+	// Frames come before any answer too: "connecting…" ages as well.
 	useEffect(() => {
-		const timer = setInterval(flushIfDue, Math.min(intervalMs, maxFrameMs));
+		frameTimerRef.current = setTimeout(flush, framePeriodMs() * 1.25);
 		return () => {
-			clearInterval(timer);
+			clearTimeout(frameTimerRef.current);
 		};
-	}, [flushIfDue, intervalMs]);
+	}, [flush, framePeriodMs]);
 
 	const togglePause = useCallback(() => {
 		const pollers = pollersRef.current;
