@@ -1,7 +1,8 @@
 // First, as in the command line: React's production build, live drawing,
 // frames drawn through CellOutput. The last is a module hook, so the modules
-// that load Ink are imported after it, below.
-import '../../source/terminal/live-rendering.js';
+// that load Ink are imported after it, below. The code measured is the
+// built code (`npm run bench` builds first), as it ships: see cycle-cost.ts.
+import '../../dist/terminal/live-rendering.js';
 
 import os from 'node:os';
 import {parseArgs} from 'node:util';
@@ -61,6 +62,12 @@ const sizes = [
 const runs = Number(values.runs ?? (values.quick ? 3 : 5));
 const windowS = Number(values.window ?? (values.quick ? 10 : 30));
 const cycleRuns = Math.max(runs, values.quick ? 5 : 9);
+// Poll cycles are measured warm, as an operator's hytop runs for hours: V8
+// compiles hytop's code over its first cycles (the first frame measures
+// that start). Small sizes, whose cycles take milliseconds, are measured
+// for a while instead of a few cycles, for a steadier median.
+const cycleWarmUpMs = values.quick ? 1000 : 2000;
+const cycleMeasureMs = values.quick ? 1000 : 2000;
 
 const mebibyte = 1024 * 1024;
 const log = (line: string) => {
@@ -98,7 +105,8 @@ const runTable = async () => {
 	console.log(
 		`hytop bench: ${new Date().toISOString()}, Node ${process.version},` +
 			` ${os.cpus().length} cores; ${runs} runs, ${windowS} s windows,` +
-			` ${cycleRuns} cycles; medians`,
+			` cycles after ${cycleWarmUpMs / 1000} s of warm-up, at least` +
+			` ${cycleRuns} and ${cycleMeasureMs / 1000} s of them; medians`,
 	);
 	console.log('');
 	console.log(
@@ -119,13 +127,26 @@ const runTable = async () => {
 			const hytopMs: number[] = [];
 			const floorMs: number[] = [];
 			const ratios: number[] = [];
-			for (let run = 0; run < cycleRuns; run++) {
+			const warmUntilMs = performance.now() + cycleWarmUpMs;
+			for (let run = 0; performance.now() < warmUntilMs; run++) {
+				// eslint-disable-next-line no-await-in-loop
+				await cycle.sample(run % 2 === 0);
+			}
+
+			const measureUntilMs = performance.now() + cycleMeasureMs;
+			for (
+				let run = 0;
+				run < cycleRuns || performance.now() < measureUntilMs;
+				run++
+			) {
 				// eslint-disable-next-line no-await-in-loop
 				const sample = await cycle.sample(run % 2 === 0);
 				hytopMs.push(sample.hytopMs);
 				floorMs.push(sample.floorMs);
 				ratios.push(sample.hytopMs / sample.floorMs);
 			}
+
+			log(`${size.streams} streams: ${ratios.length} cycles measured`);
 
 			const redrawBytes = cycle.fullRedrawBytes();
 			// eslint-disable-next-line no-await-in-loop
