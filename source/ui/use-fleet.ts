@@ -15,14 +15,11 @@ import {
 	type FleetState,
 } from '../model/fleet-state.js';
 import type {PollResult} from '../model/poll-result.js';
-import {createPoller, type Poller} from '../poller/poller.js';
+import {createPoller, type Poller, realClock} from '../poller/poller.js';
+import {createFrameSchedule} from './frame-schedule.js';
 
-/** The longest the screen waits before drawing what has come in. */
-const maxFrameMs = 1000;
-/** /traffic, /online and /dump/streams. */
-const endpointCount = 3;
-/** How long the first frame waits for slower endpoints. */
-const firstAnswersWaitMs = 150;
+/** An answer waiting for its frame, and which server gave it. */
+type PendingResult = {readonly server: number; readonly result: PollResult};
 
 export type {WatchedServer} from '../watch-servers.js';
 
@@ -70,86 +67,30 @@ export const useFleet = (
 	const pollersRef = useRef<Poller[]>([]);
 	const intervalRef = useRef(initialIntervalMs);
 
-	// Answers are drawn together, one frame per round of polls, as soon as
-	// the round's last answer is in: one frame instead of one per endpoint
-	// and server, which is most of the cost at scale, and no answer waits
-	// for a timer. An answer that comes between rounds (a dump asked less
-	// often, a poll after a kick, another server's round) waits for the next
-	// round. A frame also comes a little after a frame period with whatever
-	// is in: for answers held up by a request still out, and for the ages
-	// on screen when nothing comes. The margin keeps regular rounds ahead.
-	const pendingRef = useRef<Array<{server: number; result: PollResult}>>([]);
-	const hasDrawnDataRef = useRef(false);
-	const lastDataFrameAtRef = useRef(0);
-	const frameTimerRef = useRef<NodeJS.Timeout | undefined>(undefined);
-	const framePeriodMs = useCallback(
-		() => Math.min(intervalRef.current, maxFrameMs),
-		[],
-	);
-	const flush = useCallback(() => {
-		clearTimeout(frameTimerRef.current);
-		const results = pendingRef.current;
-		pendingRef.current = [];
-		const now = Date.now();
-		if (results.length > 0) {
-			lastDataFrameAtRef.current = now;
-		}
-
-		setNowMs(now);
-		dispatch({type: 'batch', results, nowMs: now});
-		frameTimerRef.current = setTimeout(flush, framePeriodMs() * 1.25);
-	}, [framePeriodMs]);
-	/** Draws what came in if it ends a round of polls. */
-	const flushIfRoundOver = useCallback(
-		(pollers: readonly Poller[]) => {
-			const isRoundOver = pollers.every(poller => !poller.isWaiting());
-			const isFrameDue =
-				Date.now() - lastDataFrameAtRef.current >= framePeriodMs() * 0.75;
-			if (isRoundOver && isFrameDue) {
-				flush();
-			}
-		},
-		[flush, framePeriodMs],
-	);
-
-	// The first answers are drawn as soon as every endpoint has answered
-	// (or a moment after the first one did): nobody waits for a frame.
-	const firstTimerRef = useRef<NodeJS.Timeout | undefined>(undefined);
-	const drawFirstAnswers = useCallback(() => {
-		if (hasDrawnDataRef.current) {
-			return;
-		}
-
-		const isComplete =
-			pendingRef.current.length >= servers.length * endpointCount;
-		if (isComplete) {
-			clearTimeout(firstTimerRef.current);
-			hasDrawnDataRef.current = true;
-			flush();
-		} else {
-			firstTimerRef.current ??= setTimeout(() => {
-				hasDrawnDataRef.current = true;
-				flush();
-			}, firstAnswersWaitMs);
-		}
-	}, [servers, flush]);
-
+	// Answers are drawn a round of polls at a time: see frame-schedule.
 	useEffect(() => {
+		const frames = createFrameSchedule<PendingResult>({
+			clock: realClock,
+			intervalMs: () => intervalRef.current,
+			draw(results, atMs) {
+				setNowMs(atMs);
+				dispatch({type: 'batch', results, nowMs: atMs});
+			},
+		});
 		const pollers = servers.map((server, index) =>
 			createPoller({
 				client: server.client,
 				intervalMs: intervalRef.current,
 				onResult(result) {
-					pendingRef.current.push({server: index, result});
-					if (hasDrawnDataRef.current) {
-						flushIfRoundOver(pollers);
-					} else {
-						drawFirstAnswers();
-					}
+					frames.add(
+						{server: index, result},
+						pollers.every(poller => !poller.isWaiting()),
+					);
 				},
 			}),
 		);
 		pollersRef.current = pollers;
+		frames.start();
 		for (const poller of pollers) {
 			poller.start();
 		}
@@ -159,18 +100,10 @@ export const useFleet = (
 				poller.stop();
 			}
 
-			clearTimeout(firstTimerRef.current);
+			frames.stop();
 			pollersRef.current = [];
 		};
-	}, [servers, drawFirstAnswers, flushIfRoundOver]);
-
-	// Frames come before any answer too: "connecting…" ages as well.
-	useEffect(() => {
-		frameTimerRef.current = setTimeout(flush, framePeriodMs() * 1.25);
-		return () => {
-			clearTimeout(frameTimerRef.current);
-		};
-	}, [flush, framePeriodMs]);
+	}, [servers]);
 
 	const togglePause = useCallback(() => {
 		const pollers = pollersRef.current;
