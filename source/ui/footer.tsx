@@ -2,6 +2,7 @@ import {Text} from 'ink';
 import stringWidth from 'string-width';
 
 import type {FleetEvent} from '../model/fleet-events.js';
+import {boundedCache} from '../terminal/bounded-cache.js';
 import {footerHints, readOnlyHints} from './key-help.js';
 import type {StatusMessage} from './ui-state.js';
 
@@ -10,8 +11,12 @@ const toneColors = {info: undefined, success: 'green', error: 'red'} as const;
 /** Lines the footer takes, for the layout. */
 export const footerHeight = 3;
 
-const clock = (atMs: number) =>
-	new Date(atMs).toTimeString().slice(0, 8);
+// An event's time of day, worked out once: formatting a date in the local
+// time zone is slow, and the same few events are shown frame after frame.
+const timeOfDay = boundedCache(64, atMs =>
+	new Date(Number(atMs)).toTimeString().slice(0, 8),
+);
+const clock = (atMs: number): string => timeOfDay(String(atMs));
 
 export type FooterProps = {
 	/** The newest events, newest last. */
