@@ -6,7 +6,8 @@ import {dirname, join} from 'node:path';
 // cut to width, in two module-level caches that are never emptied. A
 // monitor draws new numbers every second, so over hours those caches become
 // most of hytop's memory. The fix bounds them: each cache starts again
-// whenever it passes a limit. The build writes it into the bundled CLI
+// whenever it passes a limit (of texts, and of characters for the one that
+// measures whole tables). The build writes it into the bundled CLI
 // (.build/bound-ink-plugin.ts); `npm run prepare` writes it into the
 // installed Ink too, for code that loads Ink from node_modules; where that
 // was skipped, a module hook makes the same change at start-up, which costs
@@ -14,6 +15,11 @@ import {dirname, join} from 'node:path';
 
 /** Texts a cache remembers before it starts again. */
 export const textCacheLimit = 2000;
+/**
+Characters the measuring cache holds before it starts again: a table's rows
+are measured as one text, thousands of characters long, new every frame.
+*/
+export const textCacheCharacters = 500_000;
 
 /** Present in a module once it is bounded: patching twice changes nothing. */
 const marker = '/* hytop: bounded cache */';
@@ -29,9 +35,16 @@ const patches: readonly Patch[] = [
 		file: 'measure-text.js',
 		edits: [
 			{
+				find: 'const cache = new Map();',
+				replace: 'const cache = new Map(); let cacheCharacters = 0;',
+			},
+			{
 				find: 'cache.set(text, dimensions);',
 				replace:
-					`${marker} if (cache.size >= ${textCacheLimit}) cache.clear(); ` +
+					`${marker} cacheCharacters += text.length; ` +
+					`if (cache.size >= ${textCacheLimit} || ` +
+					`cacheCharacters > ${textCacheCharacters}) ` +
+					'{ cache.clear(); cacheCharacters = text.length; } ' +
 					'cache.set(text, dimensions);',
 			},
 		],
