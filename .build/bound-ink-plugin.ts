@@ -13,20 +13,21 @@ import {
 const escaped = (text: string) =>
 	text.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Ink's modules with a text cache, wherever node_modules is. */
+/** Ink's modules that hytop changes, wherever node_modules is. */
 const inkModules = new RegExp(
 	String.raw`[\\/]ink[\\/]build[\\/]` +
 		`(${inkFilesWithTextCache.map(escaped).join('|')})$`,
 );
 
 const movedMessage = (file: string) =>
-	`ink/build/${file} no longer has the text cache code that hytop bounds; ` +
+	`ink/build/${file} no longer has the code that hytop changes; ` +
 	'update the edits in source/terminal/bounded-text-cache.ts';
 
 /**
-Bounds Ink's text caches in the bundle, as `npm run prepare` does in
-node_modules, so the bundled CLI never needs the module hook. A version of
-Ink whose caches moved fails the build instead of shipping unbounded.
+Bounds Ink's text caches and speeds up its escape sanitising in the bundle
+(see bounded-text-cache.ts), as `npm run prepare` does in node_modules, so
+the bundled CLI never needs the module hook. A version of Ink whose code
+moved fails the build instead of shipping without them.
 */
 export const boundInkPlugin: Plugin = {
 	name: 'bound-ink-text-caches',

@@ -9,7 +9,9 @@ import {
 	boundTextCache,
 	isInstalledInkBounded,
 	load,
+	unsafeForInk,
 } from '../source/terminal/bounded-text-cache.js';
+import {seededRandom} from './helpers/seeded-random.js';
 
 const inkBuild = dirname(createRequire(import.meta.url).resolve('ink'));
 const measureTextUrl = `file://${join(inkBuild, 'measure-text.js')}`;
@@ -71,4 +73,66 @@ test('text cache - measuring and cutting new texts keeps no memory', async () =>
 	const keptMiB = Number(stdout.trim()) / 1024 / 1024;
 	// Unbounded, 100,000 texts keep about 50 MiB.
 	assert.ok(keptMiB < 3, `kept ${keptMiB.toFixed(1)} MiB`);
+});
+
+// Ink's tokenizer, which its sanitising keeps or drops escapes by.
+type AnsiToken = {
+	readonly type: string;
+	readonly value: string;
+	readonly finalCharacter?: string;
+	readonly intermediateString?: string;
+	readonly parameterString?: string;
+};
+const {tokenizeAnsi} = (await import(
+	`file://${join(inkBuild, 'ansi-tokenizer.js')}`
+)) as {tokenizeAnsi: (text: string) => AnsiToken[]};
+
+/** Whether Ink's sanitising keeps every token of `text` as it is. */
+const isKeptWhole = (text: string): boolean =>
+	tokenizeAnsi(text).every(
+		token =>
+			token.type === 'text' ||
+			token.type === 'osc' ||
+			(token.type === 'csi' &&
+				token.finalCharacter === 'm' &&
+				token.intermediateString === '' &&
+				/^[\d:;]*$/.test(token.parameterString ?? '')),
+	) && tokenizeAnsi(text).map(token => token.value).join('') === text;
+
+test('text cache - a text the colour fast path lets through is one Ink keeps whole', () => {
+	const parts = [
+		'row 1',
+		' ',
+		'田中',
+		'\u001B[32m',
+		'\u001B[39m',
+		'\u001B[38;5;208m',
+		'\u001B[38:2::1:2:3m',
+		'\u001B[m',
+		'\u001B[2J',
+		'\u001B[?25l',
+		'\u001B[1 m',
+		'\u001B]0;title\u0007',
+		'\u001B',
+		'\u001B[',
+		'\u001B[31',
+		'\u009B31m',
+		'\u0085',
+		'\u007F',
+	];
+	const random = seededRandom(9);
+	let letThrough = 0;
+	for (let round = 0; round < 5000; round++) {
+		let text = '';
+		for (let count = random.below(6); count > 0; count--) {
+			text += random.pick(parts);
+		}
+
+		if (!unsafeForInk.test(text)) {
+			letThrough++;
+			assert.ok(isKeptWhole(text), JSON.stringify(text));
+		}
+	}
+
+	assert.ok(letThrough > 500);
 });

@@ -7,10 +7,14 @@ import {dirname, join} from 'node:path';
 // monitor draws new numbers every second, so over hours those caches become
 // most of hytop's memory. The fix bounds them: each cache starts again
 // whenever it passes a limit (of texts, and of characters for the one that
-// measures whole tables). The build writes it into the bundled CLI
-// (.build/bound-ink-plugin.ts); `npm run prepare` writes it into the
-// installed Ink too, for code that loads Ink from node_modules; where that
-// was skipped, a module hook makes the same change at start-up, which costs
+// measures whole tables). One more change is for speed: before each text
+// is measured and drawn, Ink strips escape sequences that could move the
+// cursor, by reading the text token by token, twice a frame for every text
+// holding a colour; a text whose only escapes are colours is now let
+// through after one pattern test. The build writes these changes into the
+// bundled CLI (.build/bound-ink-plugin.ts); `npm run prepare` writes them
+// into the installed Ink too, for code that loads Ink from node_modules;
+// where that was skipped, a module hook makes them at start-up, which costs
 // time.
 
 /** Texts a cache remembers before it starts again. */
@@ -30,7 +34,26 @@ type Patch = {
 	readonly edits: ReadonlyArray<{readonly find: string; readonly replace: string}>;
 };
 
+/**
+Matches what Ink's sanitizeAnsi would change: a C1 control character, or an
+escape that does not start an SGR sequence Ink keeps (ESC [, parameters of
+digits, colons and semicolons, m). A text it does not match is returned by
+sanitizeAnsi as it is.
+*/
+export const unsafeForInk = /[\u0080-\u009F]|\u001B(?!\[[\d:;]*m)/;
+
 const patches: readonly Patch[] = [
+	{
+		file: 'sanitize-ansi.js',
+		edits: [
+			{
+				find: 'const sanitizeAnsi = (text) => {',
+				replace:
+					'const sanitizeAnsi = (text) => { ' +
+					`${marker} if (!${String(unsafeForInk)}.test(text)) return text;`,
+			},
+		],
+	},
 	{
 		file: 'measure-text.js',
 		edits: [
