@@ -70,6 +70,12 @@ export default function wrapText(text, maxWidth, wrapType) {
 	return text.replaceAll('\\u001B[2J', '');
 };
 export default sanitizeAnsi;`,
+	'render-node-to-output.js': `import wrapText from './wrap-text.js';
+const widestLine = text => Math.max(...text.split('\\n').map(line => line.length));
+export default function renderText(text, maxWidth) {
+	const currentWidth = widestLine(text);
+	return currentWidth > maxWidth ? wrapText(text, maxWidth, 'wrap') : text;
+}`,
 };
 
 const bundleWithInk = async (
@@ -84,9 +90,10 @@ const colourFastPath = `if (!${String(unsafeForInk)}.test(text)) return text;`;
 const importsAll =
 	"export {default as m} from './node_modules/ink/build/measure-text.js';\n" +
 	"export {default as w} from './node_modules/ink/build/wrap-text.js';\n" +
-	"export {default as s} from './node_modules/ink/build/sanitize-ansi.js';\n";
+	"export {default as s} from './node_modules/ink/build/sanitize-ansi.js';\n" +
+	"export {default as r} from './node_modules/ink/build/render-node-to-output.js';\n";
 
-test('bundle plugin - bounds Ink’s text caches and lets colours through its sanitising', async () => {
+test('bundle plugin - bounds Ink’s text caches, lets colours through its sanitising, measures once', async () => {
 	const bundle = await bundleWithInk(inkModules, importsAll);
 
 	assert.match(
@@ -95,6 +102,7 @@ test('bundle plugin - bounds Ink’s text caches and lets colours through its sa
 	);
 	assert.match(bundle, /if \(\+\+cacheSize\w* > \w+\) \{/);
 	assert.ok(bundle.includes(colourFastPath));
+	assert.match(bundle, /const currentWidth = measure\w*\(text\)\.width;/);
 });
 
 test('bundle plugin - an Ink whose cache code moved fails the build', async () => {
@@ -131,6 +139,7 @@ test('bundle - the built CLI carries Ink’s caches bounded', async () => {
 	);
 	assert.match(bundle, /if \(\+\+cacheSize\w* > \w+\) \{/);
 	assert.ok(bundle.includes(colourFastPath));
+	assert.match(bundle, /const currentWidth = measure\w*\(text\)\.width;/);
 });
 
 test('bundle - runs without node_modules or the module hook', async () => {

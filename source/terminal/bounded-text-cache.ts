@@ -7,15 +7,19 @@ import {dirname, join} from 'node:path';
 // monitor draws new numbers every second, so over hours those caches become
 // most of hytop's memory. The fix bounds them: each cache starts again
 // whenever it passes a limit (of texts, and of characters for the one that
-// measures whole tables). One more change is for speed: before each text
-// is measured and drawn, Ink strips escape sequences that could move the
-// cursor, by reading the text token by token, twice a frame for every text
-// holding a colour; a text whose only escapes are colours is now let
-// through after one pattern test. The build writes these changes into the
-// bundled CLI (.build/bound-ink-plugin.ts); `npm run prepare` writes them
-// into the installed Ink too, for code that loads Ink from node_modules;
-// where that was skipped, a module hook makes them at start-up, which costs
-// time.
+// measures whole tables).
+//
+// Two more changes are for speed. Before a text is measured and drawn, Ink
+// strips escape sequences that could move the cursor by reading the text
+// token by token, twice a frame for every text holding a colour: a text
+// whose only escapes are colours is now let through after one pattern
+// test. And drawing a text measured it again; it now asks the measuring
+// cache that laying it out filled a moment before.
+//
+// The build writes these changes into the bundled CLI
+// (.build/bound-ink-plugin.ts); `npm run prepare` writes them into the
+// installed Ink too, for code that loads Ink from node_modules; where that
+// was skipped, a module hook makes them at start-up, which costs time.
 
 /** Texts a cache remembers before it starts again. */
 export const textCacheLimit = 2000;
@@ -43,6 +47,21 @@ sanitizeAnsi as it is.
 export const unsafeForInk = /[\u0080-\u009F]|\u001B(?!\[[\d:;]*m)/;
 
 const patches: readonly Patch[] = [
+	{
+		file: 'render-node-to-output.js',
+		edits: [
+			{
+				find: "import wrapText from './wrap-text.js';",
+				replace:
+					"import wrapText from './wrap-text.js'; " +
+					`${marker} import measureText from './measure-text.js';`,
+			},
+			{
+				find: 'const currentWidth = widestLine(text);',
+				replace: 'const currentWidth = measureText(text).width;',
+			},
+		],
+	},
 	{
 		file: 'sanitize-ansi.js',
 		edits: [
