@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {memo} from 'react';
+import {memo, useMemo} from 'react';
 
 import {fitText} from '../format/fit-text.js';
 import {type Colour, paint} from './paint.js';
@@ -12,7 +12,7 @@ import {
 	windowStart,
 } from './table-layout.js';
 
-export type TablePaneProps<Row> = {
+export type TablePaneProps<Row extends object> = {
 	readonly title: string;
 	readonly columns: ReadonlyArray<Column<Row>>;
 	/** All rows, in display order; only the visible ones are drawn. */
@@ -35,25 +35,49 @@ export type TablePaneProps<Row> = {
 
 const gutterWidth = 1;
 
+/** A row's line as last drawn, and what it was drawn with. */
+type DrawnLine = {
+	readonly columns: object;
+	readonly isSelected: boolean;
+	readonly colour: Colour | undefined;
+	readonly line: string;
+};
+
+// Rows are never changed, only replaced, so a row drawn again with the same
+// columns and selection gets the line it had. Between two stream dumps,
+// seconds apart on a large server, the streams pane draws the same rows
+// every second.
+const drawnLines = new WeakMap<object, DrawnLine>();
+
 /**
 A row as one line of styled text: the gutter, then its segments, all
 inverted when selected.
 */
-const rowLine = <Row,>(
+const rowLine = <Row extends object>(
 	row: Row,
 	columns: ReadonlyArray<PlacedColumn<Row>>,
 	isSelected: boolean,
-	rowColour: Colour | undefined,
+	colour: Colour | undefined,
 ): string => {
-	let line = paint(isSelected ? '>' : ' ', rowColour, isSelected);
-	for (const segment of rowSegments(row, columns)) {
-		line += paint(segment.text, segment.color ?? rowColour, isSelected);
+	const drawn = drawnLines.get(row);
+	if (
+		drawn?.columns === columns &&
+		drawn.isSelected === isSelected &&
+		drawn.colour === colour
+	) {
+		return drawn.line;
 	}
 
+	let line = paint(isSelected ? '>' : ' ', colour, isSelected);
+	for (const segment of rowSegments(row, columns)) {
+		line += paint(segment.text, segment.color ?? colour, isSelected);
+	}
+
+	drawnLines.set(row, {columns, isSelected, colour, line});
 	return line;
 };
 
-const TablePaneView = <Row,>({
+const TablePaneView = <Row extends object>({
 	title,
 	columns,
 	rows,
@@ -69,7 +93,10 @@ const TablePaneView = <Row,>({
 }: TablePaneProps<Row>) => {
 	// A one-column gutter marks the selected row without colour, so it
 	// shows under NO_COLOR and on monochrome terminals too.
-	const placed = layoutColumns(columns, width - gutterWidth);
+	const placed = useMemo(
+		() => layoutColumns(columns, width - gutterWidth),
+		[columns, width],
+	);
 	const start = windowStart(rows.length, selectedIndex, height);
 	const visible = rows.slice(start, start + height);
 	const position =
