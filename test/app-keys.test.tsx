@@ -77,6 +77,9 @@ test('keys / - filters every pane by user or address, case-insensitively', async
 	await app.waitForText('filter: ');
 	app.view.stdin.write('VIDEO');
 	const frame = await app.waitForText('filter: VIDEO');
+	// Nothing wider than the terminal follows the filter: no cut mark.
+	const filterLine = frame.split('\n').find(line => line.includes('filter: '));
+	assert.doesNotMatch(filterLine ?? '', /…/);
 	await waitFor(app.frame, value => !value.includes('mail.example:993'));
 	assert.deepEqual(app.userOrder(), ['alice']);
 	assert.match(frame, /video\.example:443/);

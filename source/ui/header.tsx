@@ -1,7 +1,6 @@
 import {Box, Text} from 'ink';
 
 import {type ByteUnits, formatRate} from '../format/format-bytes.js';
-import {fitText} from '../format/fit-text.js';
 import {sanitizeText} from '../format/sanitize-text.js';
 import {sparkline} from '../format/sparkline.js';
 import type {FleetState} from '../model/fleet-state.js';
@@ -149,7 +148,8 @@ export const Header = ({
 							{'  '}
 						</Text>
 					)}
-					<Text dimColor>{fitText(note, Math.max(0, width - 40))}</Text>
+					{/* A long note is cut by the line's own truncation. */}
+					{note !== '' && <Text dimColor>{note}</Text>}
 				</Text>
 			)}
 		</Box>
