@@ -65,6 +65,8 @@ export type FleetAction =
 				readonly result: PollResult;
 			}>;
 			readonly nowMs: number;
+			/** Polling is paused: the ages move on, the graphs hold still. */
+			readonly isPaused?: boolean;
 	  }
 	/** hytop cleared a server; these are the counters it had. */
 	| {
@@ -201,7 +203,11 @@ const totalRates = (servers: readonly ServerState[]) => {
 /** The history takes one sample a second, however often the screen draws. */
 const historyStepMs = 1000;
 
-const reduceTick = (state: FleetState, nowMs: number): FleetState => {
+const reduceTick = (
+	state: FleetState,
+	nowMs: number,
+	isPaused = false,
+): FleetState => {
 	const servers = state.servers.map(server => {
 		const monitor = monitorReducer(server.monitor, {type: 'tick', nowMs});
 		return monitor === server.monitor ? server : {...server, monitor};
@@ -211,7 +217,8 @@ const reduceTick = (state: FleetState, nowMs: number): FleetState => {
 	const isSampleDue =
 		state.historyAtMs === undefined ||
 		nowMs - state.historyAtMs >= historyStepMs * 0.9;
-	if (!isSampleDue) {
+	// Paused, no rates are measured: a sample would repeat the last ones.
+	if (!isSampleDue || isPaused) {
 		return next;
 	}
 
@@ -245,7 +252,7 @@ export const fleetReducer = (
 				(next, {server, result}) => reduceResult(next, server, result),
 				state,
 			);
-			return reduceTick(answered, action.nowMs);
+			return reduceTick(answered, action.nowMs, action.isPaused);
 		}
 
 		case 'cleared': {

@@ -74,7 +74,12 @@ export const useFleet = (
 			intervalMs: () => intervalRef.current,
 			draw(results, atMs) {
 				setNowMs(atMs);
-				dispatch({type: 'batch', results, nowMs: atMs});
+				dispatch({
+					type: 'batch',
+					results,
+					nowMs: atMs,
+					isPaused: pollers[0]?.isPaused() ?? false,
+				});
 			},
 		});
 		const pollers = servers.map((server, index) =>
