@@ -238,3 +238,16 @@ test('stream rows - a stream listed twice gets two distinct keys', () => {
 
 	assert.equal(new Set(rows.map(row => row.key)).size, 2);
 });
+
+test('stream rows - two users whose connections share an id get distinct keys, in order too', () => {
+	const shared = [
+		entry({auth: 'alice', connection: 7, stream: 4}),
+		entry({auth: 'bob', connection: 7, stream: 4}),
+		entry({auth: 'carol', connection: 9, stream: 4}),
+	];
+	const {rows, snapshot} = buildStreamRows(shared, 1000, undefined);
+
+	assert.equal(snapshot.isOrdered, true);
+	assert.equal(new Set(rows.map(row => row.key)).size, 3);
+	assert.equal(rows[2]?.key, '9:4');
+});

@@ -119,8 +119,7 @@ const createPreviousFinder = (previous: StreamSnapshot | undefined) => {
 };
 
 /**
-A server in order never lists a stream twice; one out of order might, and
-rows with one key would make the selection stick. Later ones get a suffix.
+Rows with one key would make the selection stick: later ones get a suffix.
 */
 const makeKeysUnique = (rows: StreamRow[]): void => {
 	const seen = new Set<string>();
@@ -155,6 +154,11 @@ export const buildStreamRows = (
 	const previousRows = createPreviousFinder(hasBaseline ? previous : undefined);
 	let isOrdered = true;
 	let activeCount = 0;
+	// In the server's order a key can still come twice: the devices of two
+	// users whose connections got the same id. Each connection's first user
+	// is remembered to notice that.
+	const connectionUsers = new Map<number, string>();
+	let isKeyShared = false;
 
 	for (let index = 0; index < entries.length; index++) {
 		const entry = entries[index]!;
@@ -166,6 +170,15 @@ export const buildStreamRows = (
 		) {
 			isOrdered = false;
 			previousRows.stopWalking();
+		}
+
+		if (isOrdered && !isKeyShared) {
+			const user = connectionUsers.get(entry.connection);
+			if (user === undefined) {
+				connectionUsers.set(entry.connection, entry.auth);
+			} else if (user !== entry.auth) {
+				isKeyShared = true;
+			}
 		}
 
 		const before = previousRows.find(entry);
@@ -204,7 +217,7 @@ export const buildStreamRows = (
 		}
 	}
 
-	if (!isOrdered) {
+	if (!isOrdered || isKeyShared) {
 		makeKeysUnique(rows);
 	}
 
