@@ -259,3 +259,37 @@ test('keys End - reaches the true last stream of a list too long to sort whole',
 	const end = await waitFor(frame, value => /^>.*host-1199\./m.test(value));
 	assert.match(end, /1\d{3}-1200 of 1200/);
 });
+
+test('keys End - the last stream is the last of the order shown, ties and all', async () => {
+	// Idle streams tie on rate: the order a sort by user left decides.
+	const fake = createFakeClient({
+		traffic: new Map([['u0000', {tx: 1, rx: 1}]]),
+		online: new Map([['u0000', 1]]),
+		streams: Array.from({length: 1200}, (_, index) =>
+			streamEntry({
+				auth: `u${String(index).padStart(4, '0')}`,
+				connection: index,
+			}),
+		),
+	});
+	const view = render(
+		<App
+			servers={[{name: 'local', client: fake.client}]}
+			intervalMs={200}
+			isDemo={false}
+			isReadOnly={false}
+			ledgerPath={join(folder, 'ledger.jsonl')}
+		/>,
+	);
+	const frame = () => view.lastFrame() ?? '';
+	await waitFor(frame, value => value.includes('of 1200'));
+	view.stdin.write('\t');
+	await waitFor(frame, value => value.includes('▸ Streams'));
+	view.stdin.write('<<');
+	await waitFor(frame, value => /USER▼/.test(value) && /^>u1199/m.test(value));
+	view.stdin.write('>>');
+	await waitFor(frame, value => /Streams [^\n]* by total rate/.test(value));
+	view.stdin.write('\u001B[F');
+	const end = await waitFor(frame, value => /\d+-1200 of 1200/.test(value));
+	assert.match(end, /^>u0999/m);
+});

@@ -181,9 +181,11 @@ export const App = ({
 		streams,
 		streamsTotal: shownStreams.length,
 		lastStream() {
+			// With the order shown as the tie-breaker, as the sort itself.
 			const compare = compareStreams(
 				ui.streamSort.key,
 				ui.streamSort.isDescending,
+				streamOrderRef.current,
 			);
 			return shownStreams.reduce<(typeof shownStreams)[number] | undefined>(
 				(last, row) =>
