@@ -142,6 +142,45 @@ export const changeStyle = (
 		return '';
 	}
 
+	// Styles are one object each, so a change between two is worked out
+	// once: frames change between the same few styles, cell after cell.
+	const known = (mayReset ? resetting : separate).get(from ?? plainUnknown);
+	const cached = known?.get(to);
+	if (cached !== undefined) {
+		return cached;
+	}
+
+	const change = workOutChange(from, to, mayReset);
+	if (known === undefined) {
+		(mayReset ? resetting : separate).set(
+			from ?? plainUnknown,
+			new Map([[to, change]]),
+		);
+	} else {
+		// Only a stream of true colours could fill this; starting over
+		// costs a few changes worked out again.
+		if (known.size >= 256) {
+			known.clear();
+		}
+
+		known.set(to, change);
+	}
+
+	return change;
+};
+
+// Changes worked out, by the style changed from (a stand-in when unknown)
+// and the one changed to. Styles live as long as the table of them: a
+// style that is dropped takes its changes with it.
+const resetting = new WeakMap<Style, Map<Style, string>>();
+const separate = new WeakMap<Style, Map<Style, string>>();
+const plainUnknown: Style = {flags: 0, fg: undefined, bg: undefined, key: ''};
+
+const workOutChange = (
+	from: Style | undefined,
+	to: Style,
+	mayReset: boolean,
+): string => {
 	const whole = to.key === '' ? '0' : `0;${to.key}`;
 	if (from === undefined) {
 		return sgr(whole);
