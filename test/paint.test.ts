@@ -3,7 +3,7 @@ import {test} from 'node:test';
 
 import chalk from 'chalk';
 
-import {paint} from '../source/ui/paint.js';
+import {paint, paintBold, paintDim} from '../source/ui/paint.js';
 
 // chalk reads the terminal's colour support once, when first loaded, and
 // paint asks it for codes once per style: here colours are on from the start.
@@ -22,4 +22,6 @@ test('paint - styles as chalk does', () => {
 	assert.equal(paint('a b', undefined, true), chalk.inverse('a b'));
 	assert.equal(paint('a b', undefined, false), 'a b');
 	assert.match(paint('a b', 'green', false), /\u001B\[32m/);
+	assert.equal(paintBold('a b'), chalk.bold('a b'));
+	assert.equal(paintDim('a b'), chalk.dim('a b'));
 });

@@ -4,6 +4,7 @@ import stringWidth from 'string-width';
 import type {FleetEvent} from '../model/fleet-events.js';
 import {boundedCache} from '../terminal/bounded-cache.js';
 import {footerHints, readOnlyHints} from './key-help.js';
+import {paint, paintDim} from './paint.js';
 import type {StatusMessage} from './ui-state.js';
 
 const toneColors = {info: undefined, success: 'green', error: 'red'} as const;
@@ -50,13 +51,14 @@ export const Footer = ({
 			<Text wrap="truncate" dimColor={recent.length === 0}>
 				{recent.length === 0
 					? 'no events yet'
-					: recent.map((event, index) => (
-							<Text key={`${event.atMs}-${index}`}>
-								{index > 0 ? '  ·  ' : ''}
-								<Text dimColor>{clock(event.atMs)} </Text>
-								<Text color={toneColors[event.tone]}>{event.text}</Text>
-							</Text>
-						))}
+					: recent
+							.map(
+								(event, index) =>
+									(index > 0 ? '  ·  ' : '') +
+									paintDim(`${clock(event.atMs)} `) +
+									paint(event.text, toneColors[event.tone], false),
+							)
+							.join('')}
 			</Text>
 			<Text wrap="truncate" color={status ? toneColors[status.tone] : undefined}>
 				{status?.text ?? ' '}

@@ -5,6 +5,7 @@ import {sanitizeText} from '../format/sanitize-text.js';
 import {sparkline} from '../format/sparkline.js';
 import type {FleetState} from '../model/fleet-state.js';
 import {summariseConnection} from './connection-summary.js';
+import {paint, paintBold, paintDim} from './paint.js';
 
 /** How long the header keeps saying that the counters were reset. */
 const resetNoticeMs = 10_000;
@@ -92,53 +93,33 @@ export const Header = ({
 			: '  online ?') +
 		(isKnown('streams') ? `  streams ${activeStreams}` : '  streams ?');
 
+	// Each line is one text, coloured in place: one node for Ink to draw.
+	// What matters most comes first: narrow terminals cut the end.
+	const connection = isFleet
+		? servers
+				.map(
+					(server, index) =>
+						`${index > 0 ? ' · ' : ''}${sanitizeText(server.name)} ` +
+						paint(server.summary.short, server.summary.color, false),
+				)
+				.join('')
+		: paint(servers[0]?.summary.text ?? '', servers[0]?.summary.color, false);
+	const place = isFleet ? '' : `  ${sanitizeText(servers[0]?.name ?? '')}`;
+	const title =
+		paintBold('hytop ') +
+		connection +
+		(isDemo ? `  ${paint(' DEMO: simulated data ', 'magenta', true)}` : '') +
+		(isReadOnly ? `  ${paint(' READ-ONLY ', 'yellow', true)}` : '') +
+		paintDim(`${place} · every ${intervalMs / 1000}s`);
+	const rates =
+		`${totals[0]} ${paint(totals[1]!, 'green', false)}` +
+		`${totals[2]} ${paint(totals[3]!, 'blue', false)}${counts}` +
+		(isResetRecent ? paint('  counters were reset', 'yellow', false) : '');
+
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text wrap="truncate">
-				<Text bold>hytop </Text>
-				{/* What matters most comes first: narrow terminals cut the end. */}
-				{isFleet ? (
-					servers.map((server, index) => (
-						<Text key={server.name}>
-							{index > 0 ? ' · ' : ''}
-							{sanitizeText(server.name)}{' '}
-							<Text color={server.summary.color}>{server.summary.short}</Text>
-						</Text>
-					))
-				) : (
-					<Text color={servers[0]?.summary.color}>
-						{servers[0]?.summary.text}
-					</Text>
-				)}
-				{isDemo && (
-					<Text>
-						{'  '}
-						<Text inverse color="magenta">
-							{' DEMO: simulated data '}
-						</Text>
-					</Text>
-				)}
-				{isReadOnly && (
-					<Text>
-						{'  '}
-						<Text inverse color="yellow">
-							{' READ-ONLY '}
-						</Text>
-					</Text>
-				)}
-				<Text dimColor>
-					{isFleet ? '' : `  ${sanitizeText(servers[0]?.name ?? '')}`} · every{' '}
-					{intervalMs / 1000}s
-				</Text>
-			</Text>
-			<Text wrap="truncate">
-				<Text>{totals[0]} </Text>
-				<Text color="green">{totals[1]}</Text>
-				<Text>{totals[2]} </Text>
-				<Text color="blue">{totals[3]}</Text>
-				<Text>{counts}</Text>
-				{isResetRecent && <Text color="yellow">  counters were reset</Text>}
-			</Text>
+			<Text wrap="truncate">{title}</Text>
+			<Text wrap="truncate">{rates}</Text>
 			{(filter !== '' || isEditingFilter || note !== '') && (
 				<Text wrap="truncate">
 					{(filter !== '' || isEditingFilter) && (

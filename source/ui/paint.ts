@@ -1,6 +1,7 @@
-// Colours for text built as one string, such as a table's rows, styled the
-// way Ink's <Text> styles its children: with the same chalk, so NO_COLOR,
-// FORCE_COLOR and a terminal without colours are obeyed alike.
+// Colours for text built as one string, such as a table's rows or the
+// header's lines, styled the way Ink's <Text> styles its children: with the
+// same chalk, so NO_COLOR, FORCE_COLOR and a terminal without colours are
+// obeyed alike.
 import chalk, {type ForegroundColorName} from 'chalk';
 
 export type Colour = ForegroundColorName;
@@ -19,6 +20,20 @@ const codesOf = (style: (text: string) => string): Codes => {
 
 const colourCodes = new Map<Colour, Codes>();
 let inverseCodes: Codes | undefined;
+let boldCodes: Codes | undefined;
+let dimCodes: Codes | undefined;
+
+/** `text` in bold. */
+export const paintBold = (text: string): string => {
+	boldCodes ??= codesOf(chalk.bold);
+	return boldCodes.open + text + boldCodes.close;
+};
+
+/** `text` dimmed. */
+export const paintDim = (text: string): string => {
+	dimCodes ??= codesOf(chalk.dim);
+	return dimCodes.open + text + dimCodes.close;
+};
 
 /** `text` in `colour` (none when undefined), inverted when `isInverse`. */
 export const paint = (
