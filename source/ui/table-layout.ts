@@ -61,15 +61,17 @@ export const layoutColumns = <Row>(
 /** A run of text in a row, with its colour when it has one. */
 export type Segment = {readonly text: string; readonly color?: Colour};
 
-type Run = {text: string; color?: Colour};
+// Runs always carry a colour field, undefined for none: one shape of
+// object, which keeps the reads below quick.
+type Run = {text: string; color: Colour | undefined};
 
 /** Adds `text` to the last run when it has the same colour (or none). */
 const appendRun = (runs: Run[], text: string, color: Colour | undefined) => {
-	const last = runs.at(-1);
+	const last = runs[runs.length - 1];
 	if (last !== undefined && last.color === color) {
 		last.text += text;
 	} else {
-		runs.push(color === undefined ? {text} : {text, color});
+		runs.push({text, color});
 	}
 };
 
@@ -82,7 +84,8 @@ export const rowSegments = <Row>(
 	columns: ReadonlyArray<PlacedColumn<Row>>,
 ): Segment[] => {
 	const runs: Run[] = [];
-	for (const [index, column] of columns.entries()) {
+	for (let index = 0; index < columns.length; index++) {
+		const column = columns[index]!;
 		if (index > 0) {
 			appendRun(runs, ' ', undefined);
 		}
