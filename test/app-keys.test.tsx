@@ -6,6 +6,7 @@ import {afterEach, test} from 'node:test';
 
 import {cleanup, render} from 'ink-testing-library';
 
+import type {StatsClient} from '../source/api/client-contract.js';
 import {App} from '../source/ui/app.js';
 import {createFakeClient, streamEntry} from './helpers/fake-client.js';
 import {waitFor} from './helpers/wait-for.js';
@@ -230,6 +231,24 @@ test('keys - a sparkline of the last minute appears beside users', async () => {
 	await waitFor(app.frame, value => /alice\s+[▁▂▃▄▅▆▇█]*[▂▃▄▅▆▇█]/.test(value));
 });
 
+/** The app on `client`'s 1,200 streams, with the streams pane focused. */
+const focusStreams = async (client: StatsClient) => {
+	const view = render(
+		<App
+			servers={[{name: 'local', client}]}
+			intervalMs={200}
+			isDemo={false}
+			isReadOnly={false}
+			ledgerPath={join(folder, 'ledger.jsonl')}
+		/>,
+	);
+	const frame = () => view.lastFrame() ?? '';
+	await waitFor(frame, value => value.includes('of 1200'));
+	view.stdin.write('\t');
+	await waitFor(frame, value => value.includes('▸ Streams'));
+	return {view, frame};
+};
+
 test('keys End - reaches the true last stream of a list too long to sort whole', async () => {
 	const fake = createFakeClient({
 		traffic: new Map([['u', {tx: 1, rx: 1}]]),
@@ -242,19 +261,7 @@ test('keys End - reaches the true last stream of a list too long to sort whole',
 			}),
 		),
 	});
-	const view = render(
-		<App
-			servers={[{name: 'local', client: fake.client}]}
-			intervalMs={200}
-			isDemo={false}
-			isReadOnly={false}
-			ledgerPath={join(folder, 'ledger.jsonl')}
-		/>,
-	);
-	const frame = () => view.lastFrame() ?? '';
-	await waitFor(frame, value => value.includes('of 1200'));
-	view.stdin.write('\t');
-	await waitFor(frame, value => value.includes('▸ Streams'));
+	const {view, frame} = await focusStreams(fake.client);
 	view.stdin.write('\u001B[F');
 	const end = await waitFor(frame, value => /^>.*host-1199\./m.test(value));
 	assert.match(end, /1\d{3}-1200 of 1200/);
@@ -272,19 +279,7 @@ test('keys End - the last stream is the last of the order shown, ties and all', 
 			}),
 		),
 	});
-	const view = render(
-		<App
-			servers={[{name: 'local', client: fake.client}]}
-			intervalMs={200}
-			isDemo={false}
-			isReadOnly={false}
-			ledgerPath={join(folder, 'ledger.jsonl')}
-		/>,
-	);
-	const frame = () => view.lastFrame() ?? '';
-	await waitFor(frame, value => value.includes('of 1200'));
-	view.stdin.write('\t');
-	await waitFor(frame, value => value.includes('▸ Streams'));
+	const {view, frame} = await focusStreams(fake.client);
 	view.stdin.write('<<');
 	await waitFor(frame, value => /USER▼/.test(value) && /^>u1199/m.test(value));
 	view.stdin.write('>>');

@@ -227,7 +227,7 @@ test('app - while paused the footer offers p to resume', async () => {
 	await app.waitForText('  p pause  ');
 });
 
-test('app - a round of answers is drawn as soon as its last one is in, not at the next tick', async () => {
+test('app - a round of answers is drawn once its last one is in', async () => {
 	const fake = createFakeClient({online: new Map([['alice', 1]])});
 	const view = render(
 		<App

@@ -93,7 +93,7 @@ const importsAll =
 	"export {default as s} from './node_modules/ink/build/sanitize-ansi.js';\n" +
 	"export {default as r} from './node_modules/ink/build/render-node-to-output.js';\n";
 
-test('bundle plugin - bounds Ink’s text caches, lets colours through its sanitising, measures once', async () => {
+test('bundle plugin - bounds Ink’s caches, eases its sanitising, measures once', async () => {
 	const bundle = await bundleWithInk(inkModules, importsAll);
 
 	assert.match(

@@ -71,7 +71,7 @@ test('frames - an answer between rounds waits for the next round', async () => {
 	]);
 });
 
-test('frames - answers held up by a request still out are drawn a period and a quarter after the last frame', async () => {
+test('frames - answers held up by a request still out wait 1.25 periods', async () => {
 	const {clock, frames, schedule} = setup();
 	schedule.add('traffic', true);
 	await clock.advance(1000);

@@ -239,7 +239,7 @@ test('stream rows - a stream listed twice gets two distinct keys', () => {
 	assert.equal(new Set(rows.map(row => row.key)).size, 2);
 });
 
-test('stream rows - two users whose connections share an id get distinct keys, in order too', () => {
+test('stream rows - users on connections with one id get distinct keys', () => {
 	const shared = [
 		entry({auth: 'alice', connection: 7, stream: 4}),
 		entry({auth: 'bob', connection: 7, stream: 4}),

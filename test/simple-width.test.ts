@@ -56,7 +56,7 @@ const otherParts = [
 	'■',
 ];
 
-test('simple width - counts as string-width does for texts of ASCII, colours, marks and CJK', () => {
+test('simple width - counts ASCII, colours, marks and CJK as string-width does', () => {
 	const random = seededRandom(3);
 	for (let round = 0; round < 3000; round++) {
 		let text = '';
