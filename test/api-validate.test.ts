@@ -185,6 +185,43 @@ test('parseStreams - rejects a missing list and a non-string address', () => {
 	);
 });
 
+test('parseStreams and parseTraffic - read only fields the objects own', () => {
+	// An entry whose prototype holds its user, and counters whose prototype
+	// holds rx: neither is theirs.
+	const {auth, ...withoutAuth} = streamEntry();
+	const inherited = Object.assign(Object.create({auth}) as object, withoutAuth);
+	assert.match(
+		rejection(() => parseStreams({streams: [inherited]})).message,
+		/entry 0: auth is not a string/,
+	);
+	const counters = Object.assign(Object.create({rx: 5}) as object, {tx: 1});
+	assert.match(
+		rejection(() => parseTraffic({alice: counters})).message,
+		/rx is missing/,
+	);
+});
+
+test('parseStreams and parseTraffic - a field on Object.prototype is not read', () => {
+	const {auth, ...withoutAuth} = streamEntry();
+	const prototype = Object.prototype as Record<string, unknown>;
+	prototype['auth'] = auth;
+	prototype['rx'] = 5;
+	try {
+		assert.match(
+			rejection(() => parseStreams({streams: [withoutAuth]})).message,
+			/entry 0: auth is not a string/,
+		);
+		assert.match(
+			rejection(() => parseTraffic(JSON.parse('{"alice":{"tx":1}}')))
+				.message,
+			/rx is missing/,
+		);
+	} finally {
+		delete prototype['auth'];
+		delete prototype['rx'];
+	}
+});
+
 test('parseStreams - unparsable timestamps are undefined, not NaN', () => {
 	const [entry] = parseStreams({
 		streams: [streamEntry({initial_at: 'yesterday', last_active_at: 5})],

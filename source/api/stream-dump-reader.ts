@@ -2,7 +2,12 @@ import {Buffer} from 'node:buffer';
 import {StringDecoder} from 'node:string_decoder';
 
 import type {StreamEntry} from './types.js';
-import {parseStreamEntry, parseStreams} from './validate.js';
+import {
+	isPrototypeFree,
+	parseStreamEntry,
+	parseStreams,
+	streamEntryNames,
+} from './validate.js';
 
 /**
 Reads /dump/streams as its bytes arrive. A dump of 100,000 streams is 25 MB
@@ -41,8 +46,9 @@ Checks parsed entries and appends them. Kept out of the reader: a closure
 made per dump loses its optimised code at each full collection.
 */
 const addEntries = (entries: StreamEntry[], values: readonly unknown[]) => {
+	const isFree = isPrototypeFree(streamEntryNames);
 	for (const value of values) {
-		entries.push(parseStreamEntry(value, entries.length));
+		entries.push(parseStreamEntry(value, entries.length, isFree));
 	}
 };
 
