@@ -67,12 +67,14 @@ type Sorter<Row> = {
 	/** The key as a number, smallest first, undefined when missing. */
 	readonly valueOf: (row: Row) => number | undefined;
 	readonly keyOf: (row: Row) => string;
+	/** Whether rows of one value are ordered by text before their places. */
+	readonly comparesText: boolean;
 	readonly compare: Compare<Ranked<Row>>;
 };
 
 const makeSorter = <Row>({
 	valueOf,
-	compareText = () => 0,
+	compareText,
 	keyOf,
 	compareTies,
 }: {
@@ -83,28 +85,88 @@ const makeSorter = <Row>({
 }): Sorter<Row> => ({
 	valueOf,
 	keyOf,
+	comparesText: compareText !== undefined,
 	// Infinity minus Infinity is NaN, which || passes over like 0: two
 	// missing values, or two new rows, are equal here.
-	compare: (a, b) =>
-		a.value - b.value ||
-		compareText(a.row, b.row) ||
-		a.place - b.place ||
-		compareTies(a.row, b.row),
+	compare: compareText
+		? (a, b) =>
+				a.value - b.value ||
+				compareText(a.row, b.row) ||
+				a.place - b.place ||
+				compareTies(a.row, b.row)
+		: (a, b) => a.value - b.value || a.place - b.place || compareTies(a.row, b.row),
 });
 
-const valueOf = <Row>(sorter: Sorter<Row>, row: Row): number =>
-	sorter.valueOf(row) ?? Number.POSITIVE_INFINITY;
+/** A row's key as a number; Infinity (last) when it has none. */
+const valueOf = <Row>(sorter: Sorter<Row>, row: Row): number => {
+	const value = sorter.valueOf(row);
+	// NaN would compare as equal to every key.
+	return value === undefined || Number.isNaN(value)
+		? Number.POSITIVE_INFINITY
+		: value;
+};
+
+/**
+The `rank`-th smallest of `numbers` (from 0), found in `scratch` by splitting
+them around a middle value, again and again on the side holding the rank:
+about twice their length of reads on average.
+*/
+const nthSmallest = (
+	scratch: Float64Array,
+	numbers: Float64Array,
+	rank: number,
+): number => {
+	const values = scratch;
+	values.set(numbers);
+	let low = 0;
+	let high = numbers.length - 1;
+	while (low < high) {
+		const pivot = values[(low + high) >>> 1]!;
+		let left = low;
+		let right = high;
+		while (left <= right) {
+			while (values[left]! < pivot) {
+				left++;
+			}
+
+			while (values[right]! > pivot) {
+				right--;
+			}
+
+			if (left <= right) {
+				const swap = values[left]!;
+				values[left] = values[right]!;
+				values[right] = swap;
+				left++;
+				right--;
+			}
+		}
+
+		if (rank <= right) {
+			high = right;
+		} else if (rank >= left) {
+			low = left;
+		} else {
+			return values[rank]!;
+		}
+	}
+
+	return values[rank]!;
+};
+
+const placeOf = <Row>(
+	sorter: Sorter<Row>,
+	row: Row,
+	previous: PreviousOrder | undefined,
+): number => previous?.get(sorter.keyOf(row)) ?? Number.POSITIVE_INFINITY;
 
 const ranked = <Row>(
 	sorter: Sorter<Row>,
 	row: Row,
 	previous: PreviousOrder | undefined,
 	value = valueOf(sorter, row),
-): Ranked<Row> => ({
-	row,
-	value,
-	place: previous?.get(sorter.keyOf(row)) ?? Number.POSITIVE_INFINITY,
-});
+	place = placeOf(sorter, row, previous),
+): Ranked<Row> => ({row, value, place});
 
 const rankAll = <Row>(
 	sorter: Sorter<Row>,
@@ -286,12 +348,19 @@ export const compareStreams = (
 		sorter.compare(ranked(sorter, a, previous), ranked(sorter, b, previous));
 };
 
+// Room for the keys of the rows being sorted and for the search among them,
+// kept from sort to sort: one array a second each would be made and freed
+// outside the heap.
+let keyValues = new Float64Array(0);
+let selectValues = new Float64Array(0);
+
 /**
 The first `limit` rows in the sorter's order, without sorting the rest.
-When they are a good part of all, a whole sort is quicker. Otherwise they
-are kept in order as the rows come: a row whose key alone puts it after the
-last one kept is passed over at the cost of comparing two numbers, which is
-most rows when a screenful of 100,000 is shown; only the others are ranked.
+When they are a good part of all, a whole sort is quicker. Otherwise every
+row's key is read once and the `limit`-th smallest key found among those
+numbers alone; a row whose key is past it is passed over unranked, which is
+most rows when a screenful of 100,000 is shown. The others are kept in
+order as they come, a row that would come after the last kept passed over.
 */
 const firstInOrder = <Row>(
 	sorter: Sorter<Row>,
@@ -304,15 +373,43 @@ const firstInOrder = <Row>(
 		return rowsOf(limit < sorted.length ? sorted.slice(0, limit) : sorted);
 	}
 
+	if (keyValues.length < rows.length) {
+		keyValues = new Float64Array(rows.length);
+		selectValues = new Float64Array(rows.length);
+	}
+
+	const values = keyValues;
+	for (let index = 0; index < rows.length; index++) {
+		values[index] = valueOf(sorter, rows[index]!);
+	}
+
+	const threshold = nthSmallest(
+		selectValues,
+		values.subarray(0, rows.length),
+		limit - 1,
+	);
 	const best: Array<Ranked<Row>> = [];
-	for (const row of rows) {
-		const last = best.length === limit ? best[limit - 1] : undefined;
-		const value = valueOf(sorter, row);
-		if (last !== undefined && value > last.value) {
+	for (let index = 0; index < rows.length; index++) {
+		const value = values[index]!;
+		if (value > threshold) {
 			continue;
 		}
 
-		const candidate = ranked(sorter, row, previous, value);
+		const row = rows[index]!;
+		const place = placeOf(sorter, row, previous);
+		const last = best.length === limit ? best[limit - 1] : undefined;
+		// Of one value, a row that stood after the last kept stays after it:
+		// on an idle server every rate is 0, and this is every row but a few.
+		if (
+			last !== undefined &&
+			value === last.value &&
+			!sorter.comparesText &&
+			place > last.place
+		) {
+			continue;
+		}
+
+		const candidate = ranked(sorter, row, previous, value, place);
 		if (last !== undefined && sorter.compare(candidate, last) >= 0) {
 			continue;
 		}
