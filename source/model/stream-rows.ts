@@ -172,7 +172,14 @@ export const buildStreamRows = (
 			previousRows.stopWalking();
 		}
 
-		if (isOrdered && !isKeyShared) {
+		// The streams of a connection come together: one look per connection.
+		if (
+			isOrdered &&
+			!isKeyShared &&
+			(last === undefined ||
+				last.connection !== entry.connection ||
+				last.auth !== entry.auth)
+		) {
 			const user = connectionUsers.get(entry.connection);
 			if (user === undefined) {
 				connectionUsers.set(entry.connection, entry.auth);
