@@ -38,20 +38,29 @@ export const useKicks = (
 	// Guards against sending one job's kick twice if effects re-run.
 	const sent = useRef(new Set<string>());
 
+	// Without jobs to move on, an answer or a tick changes nothing: not
+	// sending it spares the whole screen a second render every frame.
+	const hasJobs = jobs.jobs.length > 0;
+	const isWatchingGone = jobs.jobs.some(job => job.phase === 'gone');
+
 	// Each server's /online answer, once, as it arrives.
 	useEffect(() => {
 		for (const [index, server] of fleet.servers.entries()) {
 			const {online} = server.monitor;
 			if (online && onlineSeen.current[index] !== online) {
 				onlineSeen.current[index] = online;
-				dispatch({type: 'online', server: index, online, nowMs: Date.now()});
+				if (hasJobs) {
+					dispatch({type: 'online', server: index, online, nowMs: Date.now()});
+				}
 			}
 		}
-	}, [fleet.servers]);
+	}, [fleet.servers, hasJobs]);
 
 	useEffect(() => {
-		dispatch({type: 'tick', nowMs});
-	}, [nowMs]);
+		if (isWatchingGone) {
+			dispatch({type: 'tick', nowMs});
+		}
+	}, [nowMs, isWatchingGone]);
 
 	useEffect(() => {
 		for (const job of jobs.jobs) {
