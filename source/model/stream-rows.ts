@@ -189,15 +189,15 @@ export const buildStreamRows = (
 		}
 
 		const before = previousRows.find(entry);
+		// The same stream of the same user (the users are compared once:
+		// equal strings from two answers are compared letter by letter).
+		const same =
+			before !== undefined && before.user === entry.auth ? before : undefined;
 		const isContinued =
-			before !== undefined &&
-			before.user === entry.auth &&
-			entry.tx >= before.up &&
-			entry.rx >= before.down;
+			same !== undefined && entry.tx >= same.up && entry.rx >= same.down;
 
 		// A stream seen before keeps the strings of its previous row, so a
 		// dump's copies of them can go: at 100k streams, megabytes a dump.
-		const same = before?.user === entry.auth ? before : undefined;
 		rows[index] = {
 			key: before?.key ?? streamKey(entry.connection, entry.stream),
 			user: same?.user ?? entry.auth,
@@ -210,10 +210,8 @@ export const buildStreamRows = (
 				same?.hookedReqAddr === entry.hookedReqAddr
 					? same.hookedReqAddr
 					: entry.hookedReqAddr,
-			upRate: isContinued ? perSecond(entry.tx - before.up, elapsedMs) : 0,
-			downRate: isContinued
-				? perSecond(entry.rx - before.down, elapsedMs)
-				: 0,
+			upRate: isContinued ? perSecond(entry.tx - same.up, elapsedMs) : 0,
+			downRate: isContinued ? perSecond(entry.rx - same.down, elapsedMs) : 0,
 			up: entry.tx,
 			down: entry.rx,
 			lifetimeMs: elapsedSince(atMs, entry.initialAtMs),
