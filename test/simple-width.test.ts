@@ -35,10 +35,17 @@ const simpleParts = [
 	'ア',
 	'李',
 	'한',
+	'🦊',
+	'😀',
 ];
 const otherParts = [
 	'e\u0301',
-	'🦊',
+	'🦊\u200D',
+	'\uFE0F',
+	'\u{1F3FB}',
+	'\u{1F1FA}',
+	'\u{1F321}',
+	'\uD83E',
 	'\u00AD',
 	'\u3099',
 	'\u1100',
@@ -91,4 +98,23 @@ test('simple width - every character it knows alone is as wide as string-width s
 			assert.equal(width, stringWidth(character), `U+${code.toString(16)}`);
 		}
 	}
+});
+
+test('simple width - an emoji it counts is as wide as string-width says, alone and among others', () => {
+	for (let codePoint = 0x1_f0_00; codePoint <= 0x1_fa_ff; codePoint++) {
+		const emoji = String.fromCodePoint(codePoint);
+		for (const text of [emoji, `a${emoji}b`, `${emoji}${emoji}`, `中${emoji}`]) {
+			const width = simpleWidth(text);
+			if (width >= 0) {
+				assert.equal(width, stringWidth(text), `U+${codePoint.toString(16)} in ${text}`);
+			}
+		}
+
+		// What could join it to the next character or change how it is drawn.
+		for (const next of ['\u200D', '\uFE0F', '\uFE0E', '\u{1F3FB}', '\u{E0041}', '\u20E3']) {
+			assert.equal(simpleWidth(emoji + next), -1, `U+${codePoint.toString(16)}`);
+		}
+	}
+
+	assert.equal(simpleWidth('🦊 fox-2'), 8);
 });

@@ -43,6 +43,46 @@ const markWidth = (code: number): number => {
 	return 0;
 };
 
+// Emoji beyond the BMP that are drawn as pictures on their own, two columns
+// wide: user ids carry them. Regional indicators (pairs make flags) and
+// skin tone modifiers (they join the emoji before them) are left out; so is
+// anything after an emoji that could change it, a joiner or a variation
+// selector, since no such character is known here.
+const firstEmoji = 0x1_f0_00;
+const lastEmoji = 0x1_fa_ff;
+const emojiPresentation = /^\p{Emoji_Presentation}$/u;
+// Per code point from firstEmoji: 0 not asked yet, 1 no, 2 yes.
+const emojiWidths = new Uint8Array(lastEmoji - firstEmoji + 1);
+
+const isLoneWideEmoji = (codePoint: number): boolean => {
+	if (
+		codePoint < firstEmoji ||
+		codePoint > lastEmoji ||
+		(codePoint >= 0x1_f1_e6 && codePoint <= 0x1_f1_ff) ||
+		(codePoint >= 0x1_f3_fb && codePoint <= 0x1_f3_ff)
+	) {
+		return false;
+	}
+
+	const slot = codePoint - firstEmoji;
+	if (emojiWidths[slot] === 0) {
+		emojiWidths[slot] = emojiPresentation.test(String.fromCodePoint(codePoint))
+			? 2
+			: 1;
+	}
+
+	return emojiWidths[slot] === 2;
+};
+
+/** The code point of the surrogate pair at `at`, or -1 if there is none. */
+const pairAt = (text: string, at: number): number => {
+	const high = text.charCodeAt(at);
+	const low = text.charCodeAt(at + 1);
+	return high >= 0xd8_00 && high <= 0xdb_ff && low >= 0xdc_00 && low <= 0xdf_ff
+		? (high - 0xd8_00) * 0x4_00 + (low - 0xdc_00) + 0x1_00_00
+		: -1;
+};
+
 const isSgrParameter = (code: number): boolean =>
 	(code >= 0x30 && code <= 0x39) || code === 0x3b;
 
@@ -64,9 +104,9 @@ const sgrEnd = (text: string, at: number): number => {
 };
 
 /**
-Columns of a text made only of printable ASCII, SGR sequences and the
-characters `markWidth` knows, as string-width counts them; -1 for any other
-text.
+Columns of a text made only of printable ASCII, SGR sequences, the
+characters `markWidth` knows and lone emoji, as string-width counts them;
+-1 for any other text.
 */
 export const simpleWidth = (text: string): number => {
 	let width = 0;
@@ -83,6 +123,12 @@ export const simpleWidth = (text: string): number => {
 		if (columns > 0) {
 			width += columns;
 			at++;
+			continue;
+		}
+
+		if (isLoneWideEmoji(pairAt(text, at))) {
+			width += 2;
+			at += 2;
 			continue;
 		}
 
