@@ -1,8 +1,37 @@
 import stringWidth from 'string-width';
 
 const ellipsis = '…';
-const printableAscii = /^[\x20-\x7e]*$/;
 const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/** Whether every character is printable ASCII: one column each. */
+const isPrintableAscii = (text: string): boolean => {
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code < 0x20 || code > 0x7e) {
+			return false;
+		}
+	}
+
+	return true;
+};
+
+// Runs of spaces by length, made once: a frame pads some 400 cells.
+const spaceRuns: string[] = [];
+const longestKeptRun = 1024;
+
+const spaces = (count: number): string => {
+	if (count > longestKeptRun) {
+		return ' '.repeat(count);
+	}
+
+	let run = spaceRuns[count];
+	if (run === undefined) {
+		run = ' '.repeat(count);
+		spaceRuns[count] = run;
+	}
+
+	return run;
+};
 
 const pad = (
 	text: string,
@@ -13,8 +42,7 @@ const pad = (
 		return text;
 	}
 
-	const spaces = ' '.repeat(padding);
-	return align === 'left' ? text + spaces : spaces + text;
+	return align === 'left' ? text + spaces(padding) : spaces(padding) + text;
 };
 
 // string-width segments every string it gets again; ASCII needs none of it.
@@ -62,7 +90,7 @@ export const fitText = (
 	}
 
 	// Most cells are plain ASCII: one column per character.
-	if (printableAscii.test(text)) {
+	if (isPrintableAscii(text)) {
 		if (text.length <= columns) {
 			return pad(text, columns - text.length, align);
 		}
