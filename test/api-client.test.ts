@@ -374,6 +374,27 @@ test('client - a body that stalls times out', async t => {
 	assert.equal(error.kind, 'timeout');
 });
 
+test('client - a body that trickles in for longer than the timeout times out', {timeout: 5000}, async t => {
+	// Each piece comes well within the timeout: only the request's own
+	// clock can stop it.
+	const server = await startServer(t, (_request, response) => {
+		response.write('{"streams": [');
+		const timer = setInterval(() => {
+			response.write(' ');
+		}, 20);
+		response.on('close', () => {
+			clearInterval(timer);
+		});
+	});
+	const client = clientFor(t, server.url, {timeoutMs: 150});
+	const startMs = Date.now();
+	const error = await failure(client.streams());
+
+	assert.equal(error.kind, 'timeout');
+	assert.equal(error.message, 'GET /dump/streams: no answer within 150 ms');
+	assert.ok(Date.now() - startMs < 1000);
+});
+
 test('client - a closed port is refused', async t => {
 	const port = await closedPort();
 	const client = clientFor(t, `http://127.0.0.1:${port}`);

