@@ -97,6 +97,7 @@ const TablePaneView = <Row extends object>({
 		() => layoutColumns(columns, width - gutterWidth),
 		[columns, width],
 	);
+	const header = useMemo(() => ' ' + headerLine(placed, sort), [placed, sort]);
 	const start = windowStart(rows.length, selectedIndex, height);
 	const visible = rows.slice(start, start + height);
 	const position =
@@ -123,7 +124,7 @@ const TablePaneView = <Row extends object>({
 				{titleText}
 			</Text>
 			<Text dimColor wrap="truncate">
-				{' ' + headerLine(placed, sort)}
+				{header}
 			</Text>
 			{visible.length === 0 ? (
 				<Text dimColor wrap="truncate">
