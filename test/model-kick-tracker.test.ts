@@ -48,6 +48,22 @@ test('kick tracker - kicks again after each drop until no device is left', () =>
 	assert.equal(describeKick(job(jobs), 2000, quote).text, '"alice": 2 of 2 device(s) dropped');
 });
 
+test('kick tracker - a drop seen before the kick is answered counts once it is', () => {
+	let jobs = kickReducer(noKickJobs, {
+		type: 'start',
+		targets: [{server: 0, userId: 'alice', devices: 2}],
+		nowMs: 0,
+	});
+	jobs = kickReducer(jobs, {type: 'sending', id: 1});
+	// The server dropped a device and a poll saw it; the kick's answer is late.
+	jobs = kickReducer(jobs, {type: 'online', server: 0, online: online(1), nowMs: 500});
+	jobs = kickReducer(jobs, {type: 'sent', id: 1, nowMs: 2500});
+	jobs = kickReducer(jobs, {type: 'online', server: 0, online: online(1), nowMs: 2600});
+	assert.equal(job(jobs).dropped, 1);
+	assert.equal(job(jobs).phase, 'to-send');
+	assert.equal(describeKick(job(jobs), 2600, quote).text, '"alice": 1 of 2 device(s) dropped, kicking again…');
+});
+
 test('kick tracker - an unchanged count is not a drop', () => {
 	let jobs = start(2);
 	jobs = kickReducer(jobs, {type: 'online', server: 0, online: online(2), nowMs: 1000});

@@ -107,6 +107,13 @@ const onOnline = (
 			: Math.max(0, devices - before.devicesNow);
 	const job = rose > 0 ? {...before, joined: before.joined + rose} : before;
 
+	// A device can drop before the kick's own answer comes back: the server
+	// acts on it first. The count from before stays the one a drop is
+	// measured from once the answer is in.
+	if (job.phase === 'sending' && rose === 0) {
+		return job;
+	}
+
 	if (job.phase !== 'waiting' || job.devicesNow === undefined) {
 		return {...job, devicesNow: devices};
 	}
