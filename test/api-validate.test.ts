@@ -173,6 +173,17 @@ test('parseStreams - names the entry and user of a bad field', () => {
 	);
 });
 
+test('parseStreams - names what the list is when it is not one', () => {
+	assert.match(
+		rejection(() => parseStreams({streams: {}})).message,
+		/"streams" is an object, not a list/,
+	);
+	assert.match(
+		rejection(() => parseStreams({streams: 'all'})).message,
+		/"streams" is a string, not a list/,
+	);
+});
+
 test('parseStreams - rejects a missing list and a non-string address', () => {
 	assert.match(
 		rejection(() => parseStreams({})).message,

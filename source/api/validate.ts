@@ -66,7 +66,8 @@ const describeType = (value: unknown): string => {
 		return 'an array';
 	}
 
-	return `a ${typeof value}`;
+	const type = typeof value;
+	return type === 'object' || type === 'undefined' ? `an ${type}` : `a ${type}`;
 };
 
 const isObject = (value: unknown): value is JsonObject =>
