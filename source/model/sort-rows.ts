@@ -1,4 +1,5 @@
 import type {StreamState} from '../api/types.js';
+import {nthSmallest} from './nth-smallest.js';
 import type {StreamRow, UserRow} from './types.js';
 
 export type UserSortKey =
@@ -104,54 +105,6 @@ const valueOf = <Row>(sorter: Sorter<Row>, row: Row): number => {
 	return value === undefined || Number.isNaN(value)
 		? Number.POSITIVE_INFINITY
 		: value;
-};
-
-/**
-The `rank`-th smallest of `numbers` (from 0), found in `scratch` by splitting
-them around a middle value, again and again on the side holding the rank:
-about twice their length of reads on average.
-*/
-const nthSmallest = (
-	scratch: Float64Array,
-	numbers: Float64Array,
-	rank: number,
-): number => {
-	const values = scratch;
-	values.set(numbers);
-	let low = 0;
-	let high = numbers.length - 1;
-	while (low < high) {
-		const pivot = values[(low + high) >>> 1]!;
-		let left = low;
-		let right = high;
-		while (left <= right) {
-			while (values[left]! < pivot) {
-				left++;
-			}
-
-			while (values[right]! > pivot) {
-				right--;
-			}
-
-			if (left <= right) {
-				const swap = values[left]!;
-				values[left] = values[right]!;
-				values[right] = swap;
-				left++;
-				right--;
-			}
-		}
-
-		if (rank <= right) {
-			high = right;
-		} else if (rank >= left) {
-			low = left;
-		} else {
-			return values[rank]!;
-		}
-	}
-
-	return values[rank]!;
 };
 
 const placeOf = <Row>(
