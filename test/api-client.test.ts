@@ -374,7 +374,9 @@ test('client - a body that stalls times out', async t => {
 	assert.equal(error.kind, 'timeout');
 });
 
-test('client - a body that trickles in for longer than the timeout times out', {timeout: 5000}, async t => {
+test('client - a body that trickles in past the timeout times out', {
+	timeout: 5000,
+}, async t => {
 	// Each piece comes well within the timeout: only the request's own
 	// clock can stop it.
 	const server = await startServer(t, (_request, response) => {

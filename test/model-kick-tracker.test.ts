@@ -61,7 +61,10 @@ test('kick tracker - a drop seen before the kick is answered counts once it is',
 	jobs = kickReducer(jobs, {type: 'online', server: 0, online: online(1), nowMs: 2600});
 	assert.equal(job(jobs).dropped, 1);
 	assert.equal(job(jobs).phase, 'to-send');
-	assert.equal(describeKick(job(jobs), 2600, quote).text, '"alice": 1 of 2 device(s) dropped, kicking again…');
+	assert.equal(
+		describeKick(job(jobs), 2600, quote).text,
+		'"alice": 1 of 2 device(s) dropped, kicking again…',
+	);
 });
 
 test('kick tracker - an unchanged count is not a drop', () => {

@@ -100,19 +100,30 @@ test('simple width - every character it knows alone is as wide as string-width s
 	}
 });
 
-test('simple width - an emoji it counts is as wide as string-width says, alone and among others', () => {
+// What can join an emoji to the next character or change how it is drawn.
+const joiners = ['\u200D', '\uFE0F', '\uFE0E', '\u{1F3FB}', '\u{E0041}', '\u20E3'];
+
+test('simple width - an emoji it counts is as wide as string-width says', () => {
 	for (let codePoint = 0x1_f0_00; codePoint <= 0x1_fa_ff; codePoint++) {
 		const emoji = String.fromCodePoint(codePoint);
+		// Alone and among others.
 		for (const text of [emoji, `a${emoji}b`, `${emoji}${emoji}`, `中${emoji}`]) {
 			const width = simpleWidth(text);
 			if (width >= 0) {
-				assert.equal(width, stringWidth(text), `U+${codePoint.toString(16)} in ${text}`);
+				assert.equal(
+					width,
+					stringWidth(text),
+					`U+${codePoint.toString(16)} in ${text}`,
+				);
 			}
 		}
 
-		// What could join it to the next character or change how it is drawn.
-		for (const next of ['\u200D', '\uFE0F', '\uFE0E', '\u{1F3FB}', '\u{E0041}', '\u20E3']) {
-			assert.equal(simpleWidth(emoji + next), -1, `U+${codePoint.toString(16)}`);
+		for (const next of joiners) {
+			assert.equal(
+				simpleWidth(emoji + next),
+				-1,
+				`U+${codePoint.toString(16)}`,
+			);
 		}
 	}
 
