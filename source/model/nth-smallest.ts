@@ -1,15 +1,14 @@
 /**
 The `rank`-th smallest of `numbers` (counted from 0; none of them NaN). A
-copy of them in `scratch`, which must be at least as long, is split around
+copy of them in `values`, which must be at least as long, is split around
 a middle value, again and again on the side holding the rank: about twice
 their length of reads on average, where a sort would read them many times.
 */
 export const nthSmallest = (
-	scratch: Float64Array,
+	values: Float64Array,
 	numbers: Float64Array,
 	rank: number,
 ): number => {
-	const values = scratch;
 	values.set(numbers);
 	let low = 0;
 	let high = numbers.length - 1;
@@ -46,4 +45,3 @@ export const nthSmallest = (
 
 	return values[rank]!;
 };
-

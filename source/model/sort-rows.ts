@@ -95,7 +95,8 @@ const makeSorter = <Row>({
 				compareText(a.row, b.row) ||
 				a.place - b.place ||
 				compareTies(a.row, b.row)
-		: (a, b) => a.value - b.value || a.place - b.place || compareTies(a.row, b.row),
+		: (a, b) =>
+				a.value - b.value || a.place - b.place || compareTies(a.row, b.row),
 });
 
 /** A row's key as a number; Infinity (last) when it has none. */
