@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 
 import {
-	type PreviousOrder,
 	sortStreams,
 	type StreamSortKey,
 	sortUsers,
 	type UserSortKey,
 } from '../source/model/sort-rows.js';
+import type {PreviousOrder} from '../source/model/sorter.js';
 import type {StreamRow, UserRow} from '../source/model/types.js';
 import {seededRandom} from './helpers/seeded-random.js';
 

@@ -4,14 +4,12 @@ import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {filterStreams, filterUsers, parseFilter} from '../model/filter-rows.js';
 import {
 	compareStreams,
-	indexOfKey,
-	orderOf,
-	type PreviousOrder,
 	sortStreams,
 	sortUsers,
 	streamKeyOf,
 	userIdOf,
 } from '../model/sort-rows.js';
+import {indexOfKey, orderOf, type PreviousOrder} from '../model/sorter.js';
 import type {CommandContext} from './command-context.js';
 import {editFilter, runCommand} from './commands.js';
 import {answerDialog} from './dialog-commands.js';
